@@ -1,0 +1,1 @@
+//! (foundation: issue 2) placeholder, being written.

@@ -1,0 +1,1 @@
+//! (operations: issue 3) placeholder, being written.

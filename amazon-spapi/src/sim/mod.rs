@@ -1,0 +1,1 @@
+//! (simulator: issue 4) placeholder, being written.

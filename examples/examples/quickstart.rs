@@ -1,0 +1,4 @@
+//! The main job (being written): lists the marketplaces OrderHub knows.
+fn main() {
+    println!("OrderHub quickstart: being written");
+}

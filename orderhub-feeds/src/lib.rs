@@ -1,0 +1,2 @@
+//! Placeholder, being written.
+#![warn(missing_docs)]
