@@ -1,0 +1,1 @@
+//! The Amazon adapter: SP-API answers to domain orders (issue 5: being written).

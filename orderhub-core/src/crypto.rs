@@ -1,0 +1,1 @@
+//! Encryption of personal data at rest (issue 5: being written).

@@ -1,0 +1,1 @@
+//! (feeds engineer, issue 7: being written.)

@@ -1,0 +1,1 @@
+//! (rules engineer, issue 6: being written.)

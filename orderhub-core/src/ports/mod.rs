@@ -1,0 +1,1 @@
+//! Ports: the traits storage and fulfillment plug into (issue 5: being written).

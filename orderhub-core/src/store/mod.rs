@@ -1,0 +1,1 @@
+//! Storage backends (issue 5: being written).
