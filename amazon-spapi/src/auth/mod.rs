@@ -1,8 +1,28 @@
 //! Login with Amazon (LWA): credentials, access tokens, the token cache and the website authorization flow.
 //!
-//! (foundation, issue 2: being written; `SecretString` is the shared type for every secret.)
+//! - [`LwaCredentials`]: client id, client secret and (for seller-authorized calls) a refresh token.
+//! - [`LwaClient`]: the three grants: `refresh_token`, `authorization_code` (website authorization
+//!   workflow) and `client_credentials` (grantless operations, with scopes).
+//! - [`TokenCache`]: where access tokens are kept ([`MemoryTokenCache`] by default; implement the trait to
+//!   keep them in your own store), and [`TokenProvider`], which refreshes a token 60 s before it expires
+//!   and makes sure concurrent callers cause one token request, not one each.
+//! - [`ConsentRequest`]: the Seller Central consent URL that starts the website authorization workflow,
+//!   and [`AuthorizationCallback`] for the redirect that ends it.
+//!
+//! Every secret is a [`SecretString`]: `Debug` and `Display` print `<redacted>`.
 
 use std::fmt;
+
+pub(crate) mod cache;
+mod consent;
+mod lwa;
+
+pub use cache::{MemoryTokenCache, TokenCache, TokenKey, TokenProvider};
+pub use consent::{AuthorizationCallback, ConsentRequest};
+pub use lwa::{
+    AccessToken, AuthorizationGrant, LwaClient, LwaCredentials, DEFAULT_LWA_ENDPOINT, DEFAULT_LWA_TIMEOUT,
+    SCOPE_CLIENT_CREDENTIAL_ROTATION, SCOPE_NOTIFICATIONS,
+};
 
 /// A secret (client secret, refresh token, access token, Restricted Data Token, MWS secret key).
 ///
