@@ -311,7 +311,21 @@ impl SpApiClient {
         loop {
             attempt += 1;
             inner.limiter.acquire(&limiter_key, plan).await?;
-            let token = self.token(&source, rejected.as_ref()).await?;
+            let token = match self.token(&source, rejected.as_ref()).await {
+                Ok(t) => t,
+                // A token endpoint that is down or slow is retried like any transient failure.
+                Err(e) if e.is_retryable() && attempt < inner.retry.max_attempts => {
+                    let after = retry::backoff(&inner.retry, attempt, inner.jitter.next());
+                    let elapsed = inner.clock.monotonic().saturating_sub(start);
+                    if elapsed.saturating_add(after) > inner.retry.max_elapsed {
+                        return Err(e);
+                    }
+                    tracing::debug!(attempt, error = %e, "token request failed; retrying");
+                    inner.sleeper.sleep(after).await;
+                    continue;
+                }
+                Err(e) => return Err(e),
+            };
             let http_req = self.build_request(op, &url, req, &token)?;
             let sent = tokio::time::timeout(inner.request_timeout, inner.transport.send(http_req)).await;
             let resp: HttpResponse = match sent {

@@ -53,9 +53,12 @@ use url::Url;
 
 use crate::client::SpApiClient;
 use crate::error::{AmazonError, ApiError, DecodeError, Error, TransportError};
-use crate::feeds_2021_06_30::{CreateFeed, CreateFeedDocument, GetFeed, GetFeedDocument};
+use crate::feeds_2021_06_30::{
+    CreateFeed, CreateFeedDocument, FeedDocumentId, FeedId, GetFeed, GetFeedDocument,
+};
 use crate::reports_2021_06_30::{
-    CreateReport, GetReport, GetReportDocument, Report, ReportDocument, ReportProcessingStatus,
+    CreateReport, GetReport, GetReportDocument, Report, ReportDocument, ReportDocumentId, ReportId,
+    ReportProcessingStatus,
 };
 use crate::transport::{HttpRequest, Transport};
 
@@ -1132,9 +1135,9 @@ pub struct SubmitFeed {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SubmittedFeed {
     /// The feed id (poll it with `getFeed`).
-    pub feed_id: String,
+    pub feed_id: FeedId,
     /// The document the contents were uploaded to.
-    pub feed_document_id: String,
+    pub feed_document_id: FeedDocumentId,
 }
 
 impl SubmitFeed {
@@ -1292,7 +1295,7 @@ pub enum ReportOutcome {
 pub struct ReportJob {
     client: SpApiClient,
     create: Option<CreateReport>,
-    report_id: Option<String>,
+    report_id: Option<ReportId>,
     report_type: Option<String>,
     documents: Option<Documents>,
     first_wait: Duration,
@@ -1317,7 +1320,7 @@ impl ReportJob {
     }
 
     /// A job that polls a report created earlier (after a restart, for example).
-    pub fn existing(client: &SpApiClient, report_id: impl Into<String>) -> Self {
+    pub fn existing(client: &SpApiClient, report_id: impl Into<ReportId>) -> Self {
         Self {
             client: client.clone(),
             create: None,
@@ -1407,7 +1410,7 @@ impl ReportJob {
             None => Documents::new()?,
         };
         let report_type = self.report_type.or_else(|| report.report_type.clone());
-        let open = |doc_id: String| {
+        let open = |doc_id: ReportDocumentId| {
             let mut req = GetReportDocument::new(&self.client).report_document_id(doc_id);
             if let Some(t) = &report_type {
                 req = req.report_type(t);
@@ -1448,6 +1451,94 @@ impl ReportJob {
     }
 }
 
+/// Defines an identifier newtype: a `String` inside, built from text with `From`, compared with `&str`,
+/// serialized as a plain string and decoded leniently (a number keeps its text). Mixing up two kinds of
+/// identifiers (a report id where a report document id belongs) becomes a type error.
+macro_rules! id_newtype {
+    ($(#[$meta:meta])* $name:ident) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+        pub struct $name(String);
+
+        impl $name {
+            /// Wraps an identifier.
+            pub fn new(id: impl Into<String>) -> Self {
+                Self(id.into())
+            }
+
+            /// The identifier as text.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+
+            /// Whether the identifier is empty (Amazon sometimes sends `""` for "none").
+            pub fn is_empty(&self) -> bool {
+                self.0.is_empty()
+            }
+
+            /// The identifier as an owned `String`.
+            pub fn into_string(self) -> String {
+                self.0
+            }
+        }
+
+        impl From<&str> for $name {
+            fn from(s: &str) -> Self {
+                Self(s.to_owned())
+            }
+        }
+
+        impl From<String> for $name {
+            fn from(s: String) -> Self {
+                Self(s)
+            }
+        }
+
+        impl From<&$name> for $name {
+            fn from(s: &$name) -> Self {
+                s.clone()
+            }
+        }
+
+        impl AsRef<str> for $name {
+            fn as_ref(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl PartialEq<str> for $name {
+            fn eq(&self, other: &str) -> bool {
+                self.0 == other
+            }
+        }
+
+        impl PartialEq<&str> for $name {
+            fn eq(&self, other: &&str) -> bool {
+                self.0 == *other
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(&self.0)
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                d.deserialize_any(crate::de::LenientStrVisitor::<Self>::new())
+            }
+        }
+    };
+}
+pub(crate) use id_newtype;
+
 /// Helpers shared by the request builders of the Feeds, Reports, Fulfillment Outbound, FBA Inventory,
 /// Merchant Fulfillment and Listings Items modules.
 pub(crate) mod build {
@@ -1468,12 +1559,12 @@ pub(crate) mod build {
     }
 
     /// A required, non-empty value, or an [`Error::InvalidInput`] that names the setter to call.
-    pub(crate) fn required<'a>(
-        value: &'a Option<String>,
+    pub(crate) fn required<'a, S: AsRef<str>>(
+        value: &'a Option<S>,
         field: &str,
         setter: &str,
     ) -> Result<&'a str, Error> {
-        match value.as_deref() {
+        match value.as_ref().map(AsRef::as_ref) {
             Some(v) if !v.trim().is_empty() => Ok(v),
             Some(_) => Err(Error::invalid_input(
                 field,
@@ -1491,12 +1582,14 @@ pub(crate) mod build {
         if items.len() < min || items.len() > max {
             let what = if max == usize::MAX {
                 format!("at least {min}")
+            } else if min == max {
+                format!("exactly {min}")
             } else {
-                format!("between {min} and {max}")
+                format!("{min} to {max}")
             };
             return Err(Error::invalid_input(
                 field,
-                format!("takes {what} values, got {}", items.len()),
+                format!("needs {what} value(s), got {}", items.len()),
             ));
         }
         Ok(())
@@ -1567,6 +1660,60 @@ mod tests {
             None
         )
         .is_err());
+    }
+
+    #[test]
+    fn operations_match_the_usage_plan_table() {
+        use crate::{
+            fba_inventory_v1 as inv, feeds_2021_06_30 as feeds, fulfillment_outbound_2020_07_01 as mcf,
+            listings_items_2021_08_01 as li, merchant_fulfillment_v0 as mfn, reports_2021_06_30 as rep,
+        };
+        let ops: &[&crate::operation::Operation] = &[
+            &feeds::GET_FEEDS,
+            &feeds::CREATE_FEED,
+            &feeds::GET_FEED,
+            &feeds::CANCEL_FEED,
+            &feeds::CREATE_FEED_DOCUMENT,
+            &feeds::GET_FEED_DOCUMENT,
+            &rep::GET_REPORTS,
+            &rep::CREATE_REPORT,
+            &rep::GET_REPORT,
+            &rep::CANCEL_REPORT,
+            &rep::GET_REPORT_DOCUMENT,
+            &rep::GET_REPORT_DOCUMENT_RESTRICTED,
+            &rep::GET_REPORT_SCHEDULES,
+            &rep::CREATE_REPORT_SCHEDULE,
+            &rep::GET_REPORT_SCHEDULE,
+            &rep::CANCEL_REPORT_SCHEDULE,
+            &mcf::GET_FULFILLMENT_PREVIEW,
+            &mcf::CREATE_FULFILLMENT_ORDER,
+            &mcf::GET_FULFILLMENT_ORDER,
+            &mcf::LIST_ALL_FULFILLMENT_ORDERS,
+            &mcf::UPDATE_FULFILLMENT_ORDER,
+            &mcf::CANCEL_FULFILLMENT_ORDER,
+            &mcf::GET_PACKAGE_TRACKING_DETAILS,
+            &mcf::LIST_RETURN_REASON_CODES,
+            &mcf::CREATE_FULFILLMENT_RETURN,
+            &mcf::GET_FEATURES,
+            &inv::GET_INVENTORY_SUMMARIES,
+            &mfn::GET_ELIGIBLE_SHIPMENT_SERVICES,
+            &mfn::CREATE_SHIPMENT,
+            &mfn::GET_SHIPMENT,
+            &mfn::CANCEL_SHIPMENT,
+            &mfn::GET_ADDITIONAL_SELLER_INPUTS,
+            &li::GET_LISTINGS_ITEM,
+            &li::PUT_LISTINGS_ITEM,
+            &li::PATCH_LISTINGS_ITEM,
+            &li::DELETE_LISTINGS_ITEM,
+            &li::SEARCH_LISTINGS_ITEMS,
+        ];
+        for op in ops {
+            let entry = crate::limiter::usage_plans::lookup(op.api, op.version, op.name)
+                .unwrap_or_else(|| panic!("{} is not in the usage-plan table", op.key()));
+            assert_eq!(entry.plan, op.usage_plan, "{}", op.key());
+            assert_eq!(entry.method, op.method.as_str(), "{}", op.key());
+            assert_eq!(entry.path, op.path, "{}", op.key());
+        }
     }
 
     #[test]

@@ -552,8 +552,8 @@ async fn report_is_created_polled_with_backoff_and_downloaded_on_virtual_time() 
     else {
         panic!("not done")
     };
-    assert_eq!(report.report_id.as_deref(), Some("R-1"));
-    assert_eq!(document.report_document_id.as_deref(), Some("DOC-1"));
+    assert_eq!(report.report_id.unwrap(), "R-1");
+    assert_eq!(document.report_document_id.clone().unwrap(), "DOC-1");
     assert_eq!(
         reader.into_text().read_to_string(1 << 20).await.unwrap(),
         "商品名\t在庫\nお茶\t5\n"

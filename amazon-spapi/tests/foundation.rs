@@ -716,6 +716,34 @@ async fn client_maps_final_errors() {
         .await
         .unwrap();
     assert_eq!(r.attempts, 3);
+    // ... and when it outlasts the retries it is reported as throttling, not as a permission problem.
+    let forbidden = || -> Scripted {
+        (
+            403,
+            r#"{"errors":[{"code":"Unauthorized","message":"Access to requested resource is forbidden"}]}"#
+                .into(),
+            vec![],
+        )
+    };
+    srv.script
+        .lock()
+        .unwrap()
+        .extend([quota_429(), forbidden(), forbidden()]);
+    let e = c
+        .send(&GET_THING, ApiRequest::new("/test/v0/things/1"))
+        .await
+        .unwrap_err();
+    assert!(matches!(e, Error::Throttled { attempts: 3, .. }), "{e:?}");
+    // Without a 429 first, the same 403 is a permission error and is not retried.
+    srv.script.lock().unwrap().push_back(forbidden());
+    let e = c
+        .send(&GET_THING, ApiRequest::new("/test/v0/things/1"))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&e, Error::Api(a) if a.status == StatusCode::FORBIDDEN && a.attempts == 1),
+        "{e:?}"
+    );
 
     // 500 on a non-idempotent operation: not retried.
     srv.script.lock().unwrap().push_back(internal_500());
@@ -731,6 +759,25 @@ async fn client_maps_final_errors() {
         "{e:?}"
     );
     assert!(e.is_retryable());
+
+    // A token endpoint answering 503 once is retried.
+    *srv.lwa_answer.lock().unwrap() = Some((503, r#"{"error":"temporarily_unavailable"}"#.into()));
+    let c3 = client(&base, &clock, LwaCredentials::new("cid", "sec", "Atzr|third"));
+    let lwa_before = srv.lwa_calls.load(Ordering::SeqCst);
+    let e = c3
+        .send(&GET_THING, ApiRequest::new("/test/v0/things/1"))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(e, Error::Auth(LwaError::Rejected { status: 503, .. })),
+        "{e:?}"
+    );
+    assert!(e.is_retryable());
+    assert_eq!(
+        srv.lwa_calls.load(Ordering::SeqCst) - lwa_before,
+        5,
+        "retried up to max_attempts"
+    );
 
     // invalid_grant from LWA surfaces as an auth error telling what to do.
     *srv.lwa_answer.lock().unwrap() = Some((

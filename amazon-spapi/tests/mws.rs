@@ -516,6 +516,20 @@ async fn list_order_items_pages() {
         "{e}"
     );
     assert_eq!(mock.seen().len(), 2);
+
+    // The raw answer, byte for byte, for callers that store or compare answers.
+    mock.script("ListOrderItems", ok(fixture("list_order_items_page1.xml")));
+    let raw = client
+        .list_order_items("902-3159896-1390916")
+        .send_raw()
+        .await
+        .unwrap();
+    assert_eq!(
+        raw.body.as_ref(),
+        fixture("list_order_items_page1.xml").as_slice()
+    );
+    assert_eq!((raw.status.as_u16(), raw.attempts), (200, 1));
+    assert_eq!(raw.request_id.as_deref(), Some("hdr-req-id"));
 }
 
 #[tokio::test]
@@ -726,7 +740,7 @@ async fn error_responses_decode_into_typed_errors() {
 }
 
 #[tokio::test]
-async fn request_throttled_is_retried_after_the_restore_interval_then_reported() {
+async fn throttling_answers_empty_the_bucket_and_are_retried_or_reported() {
     let mock = Mock::start().await;
     let clock = ManualClock::new(t0());
     let client = client(&mock, &clock);
@@ -767,6 +781,28 @@ async fn request_throttled_is_retried_after_the_restore_interval_then_reported()
     assert!(e.is_retryable());
     assert!(e.to_string().contains("restore rate"), "{e}");
     assert_eq!(mock.seen().len(), 5);
+
+    // QuotaExceeded (the hourly quota) is reported at once, not retried, and empties the bucket: the next
+    // GetFeedSubmissionList waits one restore interval (45 s).
+    mock.script(
+        "GetFeedSubmissionList",
+        err(503, error_xml("QuotaExceeded", "You exceeded your quota")),
+    );
+    mock.script(
+        "GetFeedSubmissionList",
+        ok(fixture("get_feed_submission_list_by_next_token.xml")),
+    );
+    let before = clock.total_slept();
+    let e = client.get_feed_submission_list().send().await.unwrap_err();
+    assert_eq!(e.code(), Some(&MwsErrorCode::QuotaExceeded));
+    assert_eq!(e.api_error().unwrap().attempts, 1);
+    assert!(e.is_retryable());
+    assert_eq!(clock.total_slept(), before, "no wait before reporting");
+    assert_eq!(mock.seen().len(), 6);
+    client.get_feed_submission_list().send().await.unwrap();
+    let waited = clock.total_slept() - before;
+    assert!((waited.as_secs_f64() - 45.0).abs() < 1e-3, "waited {waited:?}");
+    assert_eq!(mock.problems(), Vec::<String>::new());
     assert_eq!(mock.problems(), Vec::<String>::new());
 }
 
@@ -1099,4 +1135,60 @@ fn endpoints_per_marketplace() {
         "https://mws.amazonservices.jp/"
     );
     assert_eq!(MwsEndpoint::for_marketplace("nope"), None);
+}
+
+mod properties {
+    use amazon_spapi::mws::{feeds, orders, signer, xml, MwsApiError};
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+        /// RFC 3986 encoding keeps only unreserved characters and `%XY` escapes, and decodes back.
+        #[test]
+        fn percent_encoding_round_trips(s in any::<String>()) {
+            let enc = signer::percent_encode(&s);
+            prop_assert!(enc.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.~%".contains(&b)));
+            prop_assert!(!enc.contains('+') && !enc.contains(' '));
+            let dec = percent_encoding::percent_decode_str(&enc).decode_utf8().unwrap();
+            prop_assert_eq!(dec.as_ref(), s.as_str());
+        }
+
+        /// No byte sequence makes the XML reader or any decoder panic.
+        #[test]
+        fn decoders_never_panic(body in proptest::collection::vec(any::<u8>(), 0..512)) {
+            let _ = xml::parse(&body);
+            let _ = orders::ListOrdersPage::from_xml(&body);
+            let _ = orders::ListOrderItemsPage::from_xml(&body);
+            let _ = feeds::SubmitFeedResult::from_xml(&body);
+            let _ = feeds::FeedSubmissionListPage::from_xml(&body);
+            let _ = feeds::ProcessingReport::from_xml(&body);
+            let _ = MwsApiError::from_xml(
+                &amazon_spapi::mws::operation::LIST_ORDERS,
+                http::StatusCode::BAD_REQUEST,
+                &body,
+            );
+        }
+
+        /// Well-formed but arbitrary order documents decode without failing.
+        #[test]
+        fn any_order_fields_decode(values in proptest::collection::vec("[ -~]{0,20}", 8)) {
+            let esc = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+            let doc = format!(
+                "<ListOrdersResponse><ListOrdersResult><Orders><Order><AmazonOrderId>{}</AmazonOrderId>\
+                 <OrderStatus>{}</OrderStatus><IsPrime>{}</IsPrime><NumberOfItemsShipped>{}</NumberOfItemsShipped>\
+                 <PurchaseDate>{}</PurchaseDate><OrderTotal><Amount>{}</Amount><CurrencyCode>{}</CurrencyCode>\
+                 </OrderTotal><FulfillmentChannel>{}</FulfillmentChannel></Order></Orders></ListOrdersResult>\
+                 </ListOrdersResponse>",
+                esc(&values[0]), esc(&values[1]), esc(&values[2]), esc(&values[3]),
+                esc(&values[4]), esc(&values[5]), esc(&values[6]), esc(&values[7]),
+            );
+            let page = orders::ListOrdersPage::from_xml(doc.as_bytes()).unwrap();
+            prop_assert_eq!(page.orders.len(), 1);
+            prop_assert_eq!(page.orders[0].amazon_order_id.as_str(), values[0].trim());
+            if let Some(status) = &page.orders[0].order_status {
+                prop_assert_eq!(status.as_str(), values[1].trim());
+            }
+        }
+    }
 }

@@ -636,3 +636,63 @@ async fn missing_role_is_named_in_the_error() {
         "{err}"
     );
 }
+
+// ---------------------------------------------------------------------------------------------------
+// Raw answers and personal data.
+// ---------------------------------------------------------------------------------------------------
+
+#[tokio::test]
+async fn raw_json_keeps_fields_the_model_does_not_know() {
+    let body = r#"{"payload":{"AmazonOrderId":"902-7","OrderStatus":"Shipped","BrandNewField":{"x":1}}}"#;
+    let s = setup(move |_, _| (200, body.to_owned()));
+    let r = amazon_spapi::orders_v0::GetOrder::new(&s.client, "902-7")
+        .send_with_raw()
+        .await
+        .unwrap();
+    assert_eq!(
+        r.payload.payload.as_ref().and_then(|o| o.order_status.clone()),
+        Some(OrderStatus::Shipped)
+    );
+    assert_eq!(r.raw_value().unwrap()["payload"]["BrandNewField"]["x"], 1);
+    assert_eq!(r.request_id(), Some("req-1"));
+    assert!(
+        !format!("{r:?}").contains("BrandNewField"),
+        "Debug shows the body's size only"
+    );
+}
+
+#[tokio::test]
+async fn orders_2026_debug_hides_buyer_and_recipient() {
+    let body = r#"{"order":{"orderId":"171-1","createdTime":"2024-12-24T20:30:00Z","programs":["PRIME"],
+        "buyer":{"buyerName":"Maria Silva Santos","buyerEmail":"maria@example.com"},
+        "recipient":{"deliveryAddress":{"name":"Maria Silva Santos","addressLine1":"Rua Augusta 1","city":"São Paulo",
+        "countryCode":"BR","phone":"+55 11 5555-0000"},"deliveryPreference":{"addressInstruction":"Leave with doorman"}},
+        "orderItems":[{"orderItemId":"1","quantityOrdered":"2","product":{"asin":"B1","price":{"unitPrice":{"amount":"10.5","currencyCode":"BRL"}},
+        "customization":{"customizedUrl":"https://example.com/c/1"}},
+        "fulfillment":{"packing":{"giftOption":{"giftMessage":"Feliz aniversário, Maria"}}}}]}}"#;
+    let s = setup(move |_, _| (200, body.to_owned()));
+    let order = amazon_spapi::orders_2026_01_01::GetOrder::new(&s.client, "171-1")
+        .included_data([amazon_spapi::orders_2026_01_01::IncludedData::Buyer])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(order.order_items[0].quantity_ordered, Some(2));
+    assert_eq!(
+        order.buyer.as_ref().and_then(|b| b.buyer_email.as_deref()),
+        Some("maria@example.com"),
+        "the data is there for whoever asks for it"
+    );
+    let dbg = format!("{order:?}");
+    for pii in [
+        "Maria",
+        "maria@",
+        "Rua Augusta",
+        "5555",
+        "doorman",
+        "example.com/c",
+        "Feliz",
+    ] {
+        assert!(!dbg.contains(pii), "{pii} leaked into Debug: {dbg}");
+    }
+    assert!(dbg.contains("São Paulo") && dbg.contains("171-1"));
+}

@@ -44,8 +44,18 @@ impl Client {
         self.expires = sim.now() + Duration::seconds(v["expires_in"].as_i64().unwrap());
     }
 
-    async fn call(&self, method: reqwest::Method, path: &str, query: &[(&str, String)], body: Option<Value>) -> (u16, Value) {
-        let mut rb = self.http.request(method, format!("{}{path}", self.base)).header("x-amz-access-token", &self.token).query(query);
+    async fn call(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        query: &[(&str, String)],
+        body: Option<Value>,
+    ) -> (u16, Value) {
+        let mut rb = self
+            .http
+            .request(method, format!("{}{path}", self.base))
+            .header("x-amz-access-token", &self.token)
+            .query(query);
         if let Some(b) = body {
             rb = rb.header("content-type", "application/json").body(b.to_string());
         }
@@ -98,7 +108,9 @@ async fn a_day_of_orders_in_seconds() {
             let mut new_cursor = None;
             let mut to_ship = Vec::new();
             loop {
-                let (status, body) = client.call(reqwest::Method::GET, "/orders/v0/orders", &query, None).await;
+                let (status, body) = client
+                    .call(reqwest::Method::GET, "/orders/v0/orders", &query, None)
+                    .await;
                 requests += 1;
                 if status == 429 {
                     throttled += 1;
@@ -112,20 +124,40 @@ async fn a_day_of_orders_in_seconds() {
                     if o["OrderStatus"] == "Unshipped" && o["FulfillmentChannel"] == "MFN" {
                         to_ship.push((id.clone(), o["MarketplaceId"].as_str().unwrap().to_owned()));
                     }
-                    seen.insert(id, (o["OrderStatus"].as_str().unwrap().to_owned(), o["LastUpdateDate"].as_str().unwrap().to_owned()));
+                    seen.insert(
+                        id,
+                        (
+                            o["OrderStatus"].as_str().unwrap().to_owned(),
+                            o["LastUpdateDate"].as_str().unwrap().to_owned(),
+                        ),
+                    );
                 }
                 if new_cursor.is_none() {
                     new_cursor = p["LastUpdatedBefore"].as_str().map(str::to_owned);
                 }
                 match p["NextToken"].as_str() {
-                    Some(t) => query = vec![("MarketplaceIds", seller.marketplace_ids.join(",")), ("NextToken", t.to_owned())],
+                    Some(t) => {
+                        query = vec![
+                            ("MarketplaceIds", seller.marketplace_ids.join(",")),
+                            ("NextToken", t.to_owned()),
+                        ];
+                    }
                     None => break,
                 }
             }
-            *cursor = DateTime::parse_from_rfc3339(&new_cursor.unwrap()).unwrap().with_timezone(&Utc);
+            *cursor = DateTime::parse_from_rfc3339(&new_cursor.unwrap())
+                .unwrap()
+                .with_timezone(&Utc);
             // Ship every other new order with confirmShipment (within the usage plan: 2/s, burst 10).
             for (id, mp) in to_ship.into_iter().step_by(2).take(8) {
-                let (s, items) = client.call(reqwest::Method::GET, &format!("/orders/v0/orders/{id}/orderItems"), &[], None).await;
+                let (s, items) = client
+                    .call(
+                        reqwest::Method::GET,
+                        &format!("/orders/v0/orders/{id}/orderItems"),
+                        &[],
+                        None,
+                    )
+                    .await;
                 requests += 1;
                 if s != 200 {
                     continue;
@@ -140,7 +172,14 @@ async fn a_day_of_orders_in_seconds() {
                 let body = json!({ "marketplaceId": mp, "packageDetail": {
                     "packageReferenceId": "1", "carrierCode": "UPS", "trackingNumber": format!("1Z{id}"),
                     "shipDate": iso(sim.now()), "orderItems": lines } });
-                let (s, b) = client.call(reqwest::Method::POST, &format!("/orders/v0/orders/{id}/shipmentConfirmation"), &[], Some(body)).await;
+                let (s, b) = client
+                    .call(
+                        reqwest::Method::POST,
+                        &format!("/orders/v0/orders/{id}/shipmentConfirmation"),
+                        &[],
+                        Some(body),
+                    )
+                    .await;
                 requests += 1;
                 // A buyer may have canceled between the listing and the confirmation.
                 assert!(s == 204 || s == 400, "{s} {b}");
@@ -158,7 +197,9 @@ async fn a_day_of_orders_in_seconds() {
             if o.last_update > *cursor {
                 continue;
             }
-            let (status, _) = seen.get(&o.order_id).unwrap_or_else(|| panic!("order {} was never imported", o.order_id));
+            let (status, _) = seen
+                .get(&o.order_id)
+                .unwrap_or_else(|| panic!("order {} was never imported", o.order_id));
             assert_eq!(status, &o.status, "order {}", o.order_id);
             compared += 1;
         }

@@ -27,7 +27,9 @@ struct Setup {
 }
 
 async fn setup() -> Setup {
-    let sim = Simulator::start(SimConfig::new(1).frozen().without_limits()).await.expect("simulator");
+    let sim = Simulator::start(SimConfig::new(1).frozen().without_limits())
+        .await
+        .expect("simulator");
     let http = reqwest::Client::new();
     let seller = sim.seller(SELLER).expect("seller");
     let r = http
@@ -43,7 +45,8 @@ async fn setup() -> Setup {
         .expect("token");
     let v: serde_json::Value = serde_json::from_slice(&r.bytes().await.expect("body")).expect("json");
     let token = v["access_token"].as_str().expect("access token").to_owned();
-    let created_after = (sim.now() - chrono::Duration::days(2)).to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let created_after =
+        (sim.now() - chrono::Duration::days(2)).to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     let order_id = sim
         .orders(SELLER)
         .expect("orders")
@@ -63,41 +66,74 @@ async fn setup() -> Setup {
         .expect("body");
     let app = axum::Router::new().fallback(move || {
         let body = body.clone();
-        async move { ([("content-type", "application/json"), ("x-amzn-RequestId", "baseline")], body) }
+        async move {
+            (
+                [
+                    ("content-type", "application/json"),
+                    ("x-amzn-RequestId", "baseline"),
+                ],
+                body,
+            )
+        }
     });
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let baseline = format!("http://{}", listener.local_addr().expect("addr"));
     tokio::spawn(async move {
         let _ = axum::serve(listener, app).await;
     });
-    Setup { sim, http, token, created_after, order_id, baseline }
+    Setup {
+        sim,
+        http,
+        token,
+        created_after,
+        order_id,
+        baseline,
+    }
 }
 
 async fn get(http: &reqwest::Client, url: &str, token: &str, query: &[(&str, &str)]) -> usize {
-    let r = http.get(url).header("x-amz-access-token", token).query(query).send().await.expect("send");
+    let r = http
+        .get(url)
+        .header("x-amz-access-token", token)
+        .query(query)
+        .send()
+        .await
+        .expect("send");
     assert!(r.status().is_success(), "{}", r.status());
     r.bytes().await.expect("body").len()
 }
 
 fn simulator(c: &mut Criterion) {
-    let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().expect("runtime");
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("runtime");
     let s = rt.block_on(setup());
     let orders_url = format!("{}/orders/v0/orders", s.sim.base_url());
     let order_url = format!("{}/orders/v0/orders/{}", s.sim.base_url(), s.order_id);
     let baseline_url = format!("{}/orders/v0/orders/{}", s.baseline, s.order_id);
-    let page_query = [("MarketplaceIds", US), ("CreatedAfter", s.created_after.as_str()), ("MaxResultsPerPage", "100")];
+    let page_query = [
+        ("MarketplaceIds", US),
+        ("CreatedAfter", s.created_after.as_str()),
+        ("MaxResultsPerPage", "100"),
+    ];
 
     let mut g = c.benchmark_group("simulator");
-    g.sample_size(30).measurement_time(Duration::from_secs(6)).warm_up_time(Duration::from_secs(2));
+    g.sample_size(30)
+        .measurement_time(Duration::from_secs(6))
+        .warm_up_time(Duration::from_secs(2));
     g.throughput(Throughput::Elements(1));
     g.bench_function("getOrders_page100", |b| {
-        b.to_async(&rt).iter(|| get(&s.http, &orders_url, &s.token, &page_query));
+        b.to_async(&rt)
+            .iter(|| get(&s.http, &orders_url, &s.token, &page_query));
     });
     g.bench_function("getOrder", |b| {
         b.to_async(&rt).iter(|| get(&s.http, &order_url, &s.token, &[]));
     });
     g.bench_function("baseline_static_getOrder", |b| {
-        b.to_async(&rt).iter(|| get(&s.http, &baseline_url, &s.token, &[]));
+        b.to_async(&rt)
+            .iter(|| get(&s.http, &baseline_url, &s.token, &[]));
     });
     g.throughput(Throughput::Elements(64));
     g.bench_function("getOrder_8x8_concurrent", |b| {

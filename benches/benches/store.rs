@@ -25,7 +25,9 @@ fn keyring() -> Keyring {
 }
 
 fn batch(start: u64) -> Vec<Order> {
-    (start..start + BATCH).map(|n| sample_order(n, 3, t((n % 50_000) as i64), t(100_000))).collect()
+    (start..start + BATCH)
+        .map(|n| sample_order(n, 3, t((n % 50_000) as i64), t(100_000)))
+        .collect()
 }
 
 async fn upsert_all(store: &dyn Store) -> Duration {
@@ -55,12 +57,16 @@ async fn fresh(backend: &Backend) -> (Arc<dyn Store>, Option<String>, Option<std
         Backend::Sqlite => {
             let dir = std::env::temp_dir().join(format!("orderhub-bench-{}-{n}", std::process::id()));
             std::fs::create_dir_all(&dir).expect("temp dir");
-            let store = SqliteStore::open(dir.join("hub.db"), keyring()).await.expect("sqlite");
+            let store = SqliteStore::open(dir.join("hub.db"), keyring())
+                .await
+                .expect("sqlite");
             (Arc::new(store), None, Some(dir))
         }
         Backend::Postgres(url) => {
             let schema = format!("oh_bench_{}_{n}", std::process::id());
-            let store = PostgresStore::connect_in_schema(url, &schema, keyring()).await.expect("postgres");
+            let store = PostgresStore::connect_in_schema(url, &schema, keyring())
+                .await
+                .expect("postgres");
             (Arc::new(store), Some(schema), None)
         }
     }
@@ -68,7 +74,9 @@ async fn fresh(backend: &Backend) -> (Arc<dyn Store>, Option<String>, Option<std
 
 async fn cleanup(backend: &Backend, schema: Option<String>, dir: Option<std::path::PathBuf>) {
     if let (Backend::Postgres(url), Some(schema)) = (backend, schema) {
-        PostgresStore::drop_schema(url, &schema).await.expect("drop schema");
+        PostgresStore::drop_schema(url, &schema)
+            .await
+            .expect("drop schema");
     }
     if let Some(dir) = dir {
         let _ = std::fs::remove_dir_all(dir);
@@ -83,7 +91,10 @@ fn upsert(c: &mut Criterion) {
         _ => eprintln!("NOTICE: DATABASE_URL is not set; skipping the PostgreSQL store benchmark"),
     }
     let mut group = c.benchmark_group("store_upsert_100k_orders_3_lines");
-    group.sample_size(10).sampling_mode(SamplingMode::Flat).warm_up_time(Duration::from_millis(1));
+    group
+        .sample_size(10)
+        .sampling_mode(SamplingMode::Flat)
+        .warm_up_time(Duration::from_millis(1));
     group.measurement_time(Duration::from_secs(5));
     group.throughput(Throughput::Elements(ORDERS));
     for (name, backend) in &backends {

@@ -11,6 +11,12 @@
 //!   breakdown splits it), `serial_number_required`, the tax-collection model
 //!   (`sold_by_amazon_as_reseller`), `global_express`, `in_store_pickup`, the buyer's county, gift-wrap tax
 //!   and promotion-discount tax.
+//! - Orders v0's `InvoiceUnconfirmed` (shipped, invoice pending) is `SHIPPED` in 2026-01-01.
+//! - A gift without any detail (Orders v0's `IsGift` without the buyer's data; 2026-01-01 sends no
+//!   `giftOption` then) is dropped by [`comparable`].
+//! - 2026-01-01 may send a business buyer's purchase-order number without the buyer's data; Orders v0
+//!   sends it only with them. A buyer holding nothing but that number counts as not supplied in
+//!   [`comparable`].
 //! - Zero discounts and zero gift-wrap prices are treated as absent in both.
 //!
 //! [`comparable`] blanks exactly these fields, for comparing orders imported through different APIs.
@@ -28,9 +34,9 @@ use amazon_spapi::{orders_2026_01_01 as v2026, orders_v0 as v0};
 use rust_decimal::Decimal;
 
 use crate::domain::{
-    keys, AbsentReason, Address, AmazonOrderId, AmazonOrderStatus, Buyer, Condition, Currency, FulfillmentChannel,
-    Gift, HubStatus, MarketplaceId, Metadata, Money, Order, OrderDates, OrderFlags, OrderItemId, OrderLine, Pii,
-    SalesChannel, SellerId,
+    keys, AbsentReason, Address, AmazonOrderId, AmazonOrderStatus, Buyer, Condition, Currency,
+    FulfillmentChannel, Gift, HubStatus, MarketplaceId, Metadata, Money, Order, OrderDates, OrderFlags,
+    OrderItemId, OrderLine, Pii, SalesChannel, SellerId,
 };
 
 /// What the adapter needs to know besides Amazon's answer.
@@ -46,7 +52,10 @@ pub struct AdapterContext {
 impl AdapterContext {
     /// A context for `seller_id`, with personal data expected when Amazon has it.
     pub fn new(seller_id: impl Into<SellerId>) -> Self {
-        AdapterContext { seller_id: seller_id.into(), missing_role: None }
+        AdapterContext {
+            seller_id: seller_id.into(),
+            missing_role: None,
+        }
     }
 }
 
@@ -133,8 +142,17 @@ fn canonical_condition(s: Option<&str>) -> Option<String> {
         "Other",
     ];
     let s = nonempty(s)?;
-    let key: String = s.chars().filter(|c| *c != '_' && *c != ' ').collect::<String>().to_ascii_lowercase();
-    Some(KNOWN.iter().find(|k| k.to_ascii_lowercase() == key).map_or(s, |k| (*k).to_owned()))
+    let key: String = s
+        .chars()
+        .filter(|c| *c != '_' && *c != ' ')
+        .collect::<String>()
+        .to_ascii_lowercase();
+    Some(
+        KNOWN
+            .iter()
+            .find(|k| k.to_ascii_lowercase() == key)
+            .map_or(s, |k| (*k).to_owned()),
+    )
 }
 
 fn canonical_address_type(s: Option<&str>) -> Option<String> {
@@ -148,7 +166,11 @@ fn canonical_address_type(s: Option<&str>) -> Option<String> {
 
 fn canonical_service_category(s: Option<&str>) -> Option<String> {
     let s = nonempty(s)?;
-    let key: String = s.chars().filter(|c| *c != '_').collect::<String>().to_ascii_lowercase();
+    let key: String = s
+        .chars()
+        .filter(|c| *c != '_')
+        .collect::<String>()
+        .to_ascii_lowercase();
     Some(
         match key.as_str() {
             "standard" => "Standard",
@@ -189,8 +211,15 @@ fn sales_channel(name: Option<&str>, handmade: bool) -> SalesChannel {
     }
 }
 
-fn absent_reason(ctx: &AdapterContext, channel: FulfillmentChannel, status: &AmazonOrderStatus) -> AbsentReason {
-    let pending = matches!(status, AmazonOrderStatus::Pending | AmazonOrderStatus::PendingAvailability);
+fn absent_reason(
+    ctx: &AdapterContext,
+    channel: FulfillmentChannel,
+    status: &AmazonOrderStatus,
+) -> AbsentReason {
+    let pending = matches!(
+        status,
+        AmazonOrderStatus::Pending | AmazonOrderStatus::PendingAvailability
+    );
     match &ctx.missing_role {
         Some(role) if channel == FulfillmentChannel::Merchant && !pending => {
             AbsentReason::RoleMissing { role: role.clone() }
@@ -209,7 +238,9 @@ fn present_or<T: PartialEq + Default>(value: T, reason: &AbsentReason) -> Pii<T>
 
 /// Fills what every order gets: hub status, metadata mirrors of well-known fields, VAT.
 fn finish(mut order: Order) -> Order {
-    order.metadata.set(keys::AMAZON_FULFILLMENT_CHANNEL, order.fulfillment_channel.code());
+    order
+        .metadata
+        .set(keys::AMAZON_FULFILLMENT_CHANNEL, order.fulfillment_channel.code());
     if order.prices_include_vat {
         let tax = sum(order.lines.iter().flat_map(|l| [l.item_tax, l.shipping_tax]));
         let currency = order.order_total.map(|m| m.currency).or(tax.map(|m| m.currency));
@@ -221,10 +252,13 @@ fn finish(mut order: Order) -> Order {
     if let Some(ioss) = &order.ioss_number {
         order.metadata.set(keys::IOSS_NUMBER, ioss.clone());
     }
-    order.flags.buyer_requested_cancel = order.lines.iter().any(|l| l.metadata.get(BUYER_CANCEL_REASON).is_some())
+    order.flags.buyer_requested_cancel = order
+        .lines
+        .iter()
+        .any(|l| l.metadata.get(BUYER_CANCEL_REASON).is_some())
         || order.flags.buyer_requested_cancel;
     order.hub_status = match order.amazon_status {
-        AmazonOrderStatus::Shipped => HubStatus::Shipped,
+        AmazonOrderStatus::Shipped | AmazonOrderStatus::InvoiceUnconfirmed => HubStatus::Shipped,
         AmazonOrderStatus::Canceled => HubStatus::Canceled,
         AmazonOrderStatus::Pending => HubStatus::Unpaid,
         _ if order.is_amazon_fulfilled() => HubStatus::Closed,
@@ -241,20 +275,43 @@ pub const BUYER_CANCEL_REASON: &str = "buyer_cancel_reason";
 ///
 /// # Errors
 /// [`AdapterError::MissingField`] when the order id, marketplace, purchase date or last-update date is missing.
-pub fn order_from_v0(ctx: &AdapterContext, order: &v0::Order, items: &[v0::OrderItem]) -> Result<Order, AdapterError> {
-    let id = order.amazon_order_id.as_ref().map(|i| i.as_str().to_owned()).filter(|s| !s.is_empty());
-    let id = id.ok_or(AdapterError::MissingField { api: V0, order_id: "?".into(), field: "AmazonOrderId" })?;
-    let missing = |field| AdapterError::MissingField { api: V0, order_id: id.clone(), field };
-    let marketplace = order.marketplace_id.as_ref().map(|m| m.as_str().to_owned()).ok_or(missing("MarketplaceId"))?;
+pub fn order_from_v0(
+    ctx: &AdapterContext,
+    order: &v0::Order,
+    items: &[v0::OrderItem],
+) -> Result<Order, AdapterError> {
+    let id = order
+        .amazon_order_id
+        .as_ref()
+        .map(|i| i.as_str().to_owned())
+        .filter(|s| !s.is_empty());
+    let id = id.ok_or(AdapterError::MissingField {
+        api: V0,
+        order_id: "?".into(),
+        field: "AmazonOrderId",
+    })?;
+    let missing = |field| AdapterError::MissingField {
+        api: V0,
+        order_id: id.clone(),
+        field,
+    };
+    let marketplace = order
+        .marketplace_id
+        .as_ref()
+        .map(|m| m.as_str().to_owned())
+        .ok_or(missing("MarketplaceId"))?;
     let purchased = order.purchase_date.ok_or(missing("PurchaseDate"))?;
     let last_updated = order.last_update_date.ok_or(missing("LastUpdateDate"))?;
     let channel = match &order.fulfillment_channel {
         Some(v0::FulfillmentChannel::Afn) => FulfillmentChannel::Amazon,
         _ => FulfillmentChannel::Merchant,
     };
-    let status = order.order_status.as_ref().map_or(AmazonOrderStatus::Other(String::new()), |s| {
-        AmazonOrderStatus::parse(s.as_str())
-    });
+    let status = order
+        .order_status
+        .as_ref()
+        .map_or(AmazonOrderStatus::Other(String::new()), |s| {
+            AmazonOrderStatus::parse(s.as_str())
+        });
     let reason = absent_reason(ctx, channel, &status);
 
     let info = order.buyer_info.clone().unwrap_or_default();
@@ -262,7 +319,11 @@ pub fn order_from_v0(ctx: &AdapterContext, order: &v0::Order, items: &[v0::Order
     let vat_id = tax_info
         .tax_classifications
         .iter()
-        .find(|c| c.name.as_deref().is_some_and(|n| n.to_ascii_lowercase().contains("vat")))
+        .find(|c| {
+            c.name
+                .as_deref()
+                .is_some_and(|n| n.to_ascii_lowercase().contains("vat"))
+        })
         .and_then(|c| nonempty(c.value.as_deref()));
     let buyer = Buyer {
         name: nonempty(info.buyer_name.as_deref()),
@@ -294,11 +355,17 @@ pub fn order_from_v0(ctx: &AdapterContext, order: &v0::Order, items: &[v0::Order
     let lines = items.iter().map(|i| line_from_v0(i, &reason)).collect::<Vec<_>>();
     let ioss = items.iter().find_map(|i| nonempty(i.ioss_number.as_deref()));
     let sold_by_amazon = items.iter().any(|i| {
-        i.tax_collection.as_ref().and_then(|t| t.model.as_ref()).is_some_and(|m| !m.as_str().is_empty())
+        i.tax_collection
+            .as_ref()
+            .and_then(|t| t.model.as_ref())
+            .is_some_and(|m| !m.as_str().is_empty())
             || i.deemed_reseller_category.is_some()
     });
     let sales_channel_name = nonempty(order.sales_channel.as_deref());
-    let handmade = order.order_channel.as_deref().is_some_and(|c| c.to_ascii_lowercase().contains("handmade"));
+    let handmade = order
+        .order_channel
+        .as_deref()
+        .is_some_and(|c| c.to_ascii_lowercase().contains("handmade"));
     let out = Order {
         id: AmazonOrderId(id.clone()),
         seller_id: ctx.seller_id.clone(),
@@ -358,16 +425,26 @@ fn line_from_v0(i: &v0::OrderItem, reason: &AbsentReason) -> OrderLine {
         wrap_tax: nonzero(v0_money(info.gift_wrap_tax.as_ref())),
         message: message.map_or_else(|| Pii::Absent(reason.clone()), Pii::Present),
     });
-    let customization_url =
-        info.buyer_customized_info.as_ref().and_then(|c| nonempty(c.customized_url.as_deref()));
+    let customization_url = info
+        .buyer_customized_info
+        .as_ref()
+        .and_then(|c| nonempty(c.customized_url.as_deref()));
     let mut metadata = Metadata::new();
     if let Some(c) = &i.buyer_requested_cancel {
         if c.is_buyer_requested_cancel.unwrap_or(false) {
-            metadata.set(BUYER_CANCEL_REASON, c.buyer_cancel_reason.clone().unwrap_or_default());
+            metadata.set(
+                BUYER_CANCEL_REASON,
+                c.buyer_cancel_reason.clone().unwrap_or_default(),
+            );
         }
     }
     OrderLine {
-        order_item_id: OrderItemId(i.order_item_id.as_ref().map(|x| x.as_str().to_owned()).unwrap_or_default()),
+        order_item_id: OrderItemId(
+            i.order_item_id
+                .as_ref()
+                .map(|x| x.as_str().to_owned())
+                .unwrap_or_default(),
+        ),
         sku: nonempty(i.seller_sku.as_deref()),
         asin: nonempty(i.asin.as_deref()),
         title: nonempty(i.title.as_deref()),
@@ -400,12 +477,27 @@ fn line_from_v0(i: &v0::OrderItem, reason: &AbsentReason) -> OrderLine {
 /// # Errors
 /// [`AdapterError::MissingField`] when the order id, marketplace, created time or last-updated time is missing.
 pub fn order_from_2026(ctx: &AdapterContext, order: &v2026::Order) -> Result<Order, AdapterError> {
-    let id = order.order_id.as_ref().map(|i| i.as_str().to_owned()).filter(|s| !s.is_empty());
-    let id = id.ok_or(AdapterError::MissingField { api: V2026, order_id: "?".into(), field: "orderId" })?;
-    let missing = |field| AdapterError::MissingField { api: V2026, order_id: id.clone(), field };
+    let id = order
+        .order_id
+        .as_ref()
+        .map(|i| i.as_str().to_owned())
+        .filter(|s| !s.is_empty());
+    let id = id.ok_or(AdapterError::MissingField {
+        api: V2026,
+        order_id: "?".into(),
+        field: "orderId",
+    })?;
+    let missing = |field| AdapterError::MissingField {
+        api: V2026,
+        order_id: id.clone(),
+        field,
+    };
     let sc = order.sales_channel.clone().unwrap_or_default();
-    let marketplace =
-        sc.marketplace_id.as_ref().map(|m| m.as_str().to_owned()).ok_or(missing("salesChannel.marketplaceId"))?;
+    let marketplace = sc
+        .marketplace_id
+        .as_ref()
+        .map(|m| m.as_str().to_owned())
+        .ok_or(missing("salesChannel.marketplaceId"))?;
     let purchased = order.created_time.ok_or(missing("createdTime"))?;
     let last_updated = order.last_updated_time.ok_or(missing("lastUpdatedTime"))?;
     let has = |p: &str| order.programs.iter().any(|x| x.eq_ignore_ascii_case(p));
@@ -416,16 +508,23 @@ pub fn order_from_2026(ctx: &AdapterContext, order: &v2026::Order) -> Result<Ord
         None if has("DELIVERY_BY_AMAZON") => FulfillmentChannel::Amazon,
         None => FulfillmentChannel::Merchant,
     };
-    let status = f.fulfillment_status.as_ref().map_or(AmazonOrderStatus::Other(String::new()), |s| {
-        status_from_2026(s.as_str())
-    });
+    let status = f
+        .fulfillment_status
+        .as_ref()
+        .map_or(AmazonOrderStatus::Other(String::new()), |s| {
+            status_from_2026(s.as_str())
+        });
     let reason = absent_reason(ctx, channel, &status);
 
     let b = order.buyer.clone().unwrap_or_default();
     let registration = order.tax.as_ref().and_then(|t| {
         t.tax_registrations
             .iter()
-            .find(|r| r.entity_type.as_deref().is_none_or(|e| e.eq_ignore_ascii_case("BUYER")))
+            .find(|r| {
+                r.entity_type
+                    .as_deref()
+                    .is_none_or(|e| e.eq_ignore_ascii_case("BUYER"))
+            })
             .and_then(|r| nonempty(r.tax_registration_number.as_deref()))
     });
     let buyer = Buyer {
@@ -437,7 +536,11 @@ pub fn order_from_2026(ctx: &AdapterContext, order: &v2026::Order) -> Result<Ord
         tax_registration_id: registration,
         county: None,
     };
-    let a = order.recipient.as_ref().and_then(|r| r.delivery_address.clone()).unwrap_or_default();
+    let a = order
+        .recipient
+        .as_ref()
+        .and_then(|r| r.delivery_address.clone())
+        .unwrap_or_default();
     let address = Address {
         name: nonempty(a.name.as_deref()),
         company: nonempty(a.company_name.as_deref()),
@@ -455,7 +558,11 @@ pub fn order_from_2026(ctx: &AdapterContext, order: &v2026::Order) -> Result<Ord
         address_type: canonical_address_type(a.address_type.as_deref()),
     };
 
-    let lines: Vec<OrderLine> = order.order_items.iter().map(|i| line_from_2026(i, &reason)).collect();
+    let lines: Vec<OrderLine> = order
+        .order_items
+        .iter()
+        .map(|i| line_from_2026(i, &reason))
+        .collect();
     let ioss = order.order_items.iter().find_map(|i| {
         i.fulfillment
             .as_ref()
@@ -485,7 +592,9 @@ pub fn order_from_2026(ctx: &AdapterContext, order: &v2026::Order) -> Result<Ord
             business: has("AMAZON_BUSINESS") || has("BUSINESS"),
             replacement: has("REPLACEMENT")
                 || order.associated_orders.iter().any(|a| {
-                    a.association_type.as_deref().is_some_and(|t| t.to_ascii_uppercase().contains("REPLACEMENT"))
+                    a.association_type
+                        .as_deref()
+                        .is_some_and(|t| t.to_ascii_uppercase().contains("REPLACEMENT"))
                 }),
             premium: has("PREMIUM"),
             buyer_requested_cancel: false,
@@ -495,7 +604,14 @@ pub fn order_from_2026(ctx: &AdapterContext, order: &v2026::Order) -> Result<Ord
         },
         sales_channel: sales_channel(sc.channel_name.as_deref(), has("HANDMADE")),
         sales_channel_name,
-        order_type: Some(if has("PREORDER") { "Preorder" } else { "StandardOrder" }.to_owned()),
+        order_type: Some(
+            if has("PREORDER") {
+                "Preorder"
+            } else {
+                "StandardOrder"
+            }
+            .to_owned(),
+        ),
         order_total: v2026_money(order.proceeds.as_ref().and_then(|p| p.grand_total.as_ref())),
         prices_include_vat: prices_include_vat(&marketplace),
         vat_tax: None,
@@ -530,7 +646,11 @@ fn detailed(i: &v2026::OrderItem, kind: &str, subtype: &str) -> Option<Money> {
         .iter()
         .filter(|b| b.type_.as_deref().is_some_and(|t| t.eq_ignore_ascii_case(kind)))
         .flat_map(|b| b.detailed_breakdowns.iter())
-        .filter(|d| d.subtype.as_deref().is_some_and(|s| s.to_ascii_uppercase().contains(subtype)))
+        .filter(|d| {
+            d.subtype
+                .as_deref()
+                .is_some_and(|s| s.to_ascii_uppercase().contains(subtype))
+        })
         .map(|d| v2026_money(d.value.as_ref())))
 }
 
@@ -546,28 +666,53 @@ fn line_from_2026(i: &v2026::OrderItem, reason: &AbsentReason) -> OrderLine {
         (Some(t), Some(s)) => t.checked_sub(&s).ok(),
         (t, _) => t,
     };
-    let packing = i.fulfillment.as_ref().and_then(|f| f.packing.clone()).unwrap_or_default();
+    let packing = i
+        .fulfillment
+        .as_ref()
+        .and_then(|f| f.packing.clone())
+        .unwrap_or_default();
     let gift = packing.gift_option.as_ref().map(|g| Gift {
         wrap_level: nonempty(g.gift_wrap_level.as_deref()),
         wrap_price: nonzero(breakdown(i, "GIFT_WRAP")),
         wrap_tax: None,
-        message: nonempty(g.gift_message.as_deref()).map_or_else(|| Pii::Absent(reason.clone()), Pii::Present),
+        message: nonempty(g.gift_message.as_deref())
+            .map_or_else(|| Pii::Absent(reason.clone()), Pii::Present),
     });
-    let customization_url = product.customization.as_ref().and_then(|c| nonempty(c.customized_url.as_deref()));
+    let customization_url = product
+        .customization
+        .as_ref()
+        .and_then(|c| nonempty(c.customized_url.as_deref()));
     let mut metadata = Metadata::new();
-    if let Some(req) = i.cancellation.as_ref().and_then(|c| c.cancellation_request.as_ref()) {
-        if req.requester.as_deref().is_none_or(|r| r.eq_ignore_ascii_case("BUYER")) {
+    if let Some(req) = i
+        .cancellation
+        .as_ref()
+        .and_then(|c| c.cancellation_request.as_ref())
+    {
+        if req
+            .requester
+            .as_deref()
+            .is_none_or(|r| r.eq_ignore_ascii_case("BUYER"))
+        {
             metadata.set(BUYER_CANCEL_REASON, req.cancel_reason.clone().unwrap_or_default());
         }
     }
     let condition = product.condition.clone().unwrap_or_default();
     OrderLine {
-        order_item_id: OrderItemId(i.order_item_id.as_ref().map(|x| x.as_str().to_owned()).unwrap_or_default()),
+        order_item_id: OrderItemId(
+            i.order_item_id
+                .as_ref()
+                .map(|x| x.as_str().to_owned())
+                .unwrap_or_default(),
+        ),
         sku: nonempty(product.seller_sku.as_deref()),
         asin: nonempty(product.asin.as_deref()),
         title: nonempty(product.title.as_deref()),
         quantity_ordered: qty,
-        quantity_shipped: i.fulfillment.as_ref().and_then(|f| f.quantity_fulfilled).unwrap_or(0),
+        quantity_shipped: i
+            .fulfillment
+            .as_ref()
+            .and_then(|f| f.quantity_fulfilled)
+            .unwrap_or(0),
         item_price,
         item_tax,
         shipping_price: breakdown(i, "SHIPPING"),
@@ -598,6 +743,9 @@ fn line_from_2026(i: &v2026::OrderItem, reason: &AbsentReason) -> OrderLine {
 /// order imported through Orders 2026-01-01 have in common.
 pub fn comparable(order: &Order) -> Order {
     let mut o = order.clone();
+    if o.amazon_status == AmazonOrderStatus::InvoiceUnconfirmed {
+        o.amazon_status = AmazonOrderStatus::Shipped;
+    }
     o.shipping_service_level = None;
     o.payment_method = None;
     o.flags.sold_by_amazon_as_reseller = false;
@@ -606,6 +754,15 @@ pub fn comparable(order: &Order) -> Order {
     if let Some(b) = o.buyer.as_present_mut() {
         b.county = None;
     }
+    let po_only = o.buyer.as_present().is_some_and(|b| {
+        Buyer {
+            purchase_order_number: None,
+            ..b.clone()
+        } == Buyer::default()
+    });
+    if po_only {
+        o.buyer = Pii::Absent(AbsentReason::NotSupplied);
+    }
     for l in &mut o.lines {
         l.item_tax = sum([l.item_tax, l.shipping_tax]);
         l.shipping_tax = None;
@@ -613,6 +770,15 @@ pub fn comparable(order: &Order) -> Order {
         l.promotion_discount_tax = None;
         if let Some(g) = l.gift.as_mut() {
             g.wrap_tax = None;
+        }
+        let bare = l.gift.as_ref().is_some_and(|g| {
+            !g.message.is_present()
+                && g.wrap_level.is_none()
+                && g.wrap_price.is_none()
+                && g.wrap_tax.is_none()
+        });
+        if bare {
+            l.gift = None;
         }
     }
     o

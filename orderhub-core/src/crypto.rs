@@ -84,9 +84,12 @@ impl EncryptionKey {
     /// [`CryptoError::InvalidKey`] when the text is not base64 of exactly 32 bytes, or the id is unusable.
     pub fn from_base64(id: impl Into<String>, key: &str) -> Result<Self, CryptoError> {
         let id = id.into();
-        let bytes = base64::engine::general_purpose::STANDARD.decode(key.trim()).map_err(|_| {
-            CryptoError::InvalidKey { key_id: id.clone(), message: "the key is not valid base64".into() }
-        })?;
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(key.trim())
+            .map_err(|_| CryptoError::InvalidKey {
+                key_id: id.clone(),
+                message: "the key is not valid base64".into(),
+            })?;
         let key: [u8; 32] = bytes.try_into().map_err(|b: Vec<u8>| CryptoError::InvalidKey {
             key_id: id.clone(),
             message: format!("the key has {} bytes; AES-256 needs 32", b.len()),
@@ -96,6 +99,9 @@ impl EncryptionKey {
 
     /// A fresh random key (for tests and first-time setup; store it safely, data sealed under it is lost
     /// without it).
+    ///
+    /// # Errors
+    /// [`CryptoError::InvalidKey`] when the id is unusable.
     pub fn generate(id: impl Into<String>) -> Result<Self, CryptoError> {
         let mut key = [0u8; 32];
         rand::thread_rng().fill_bytes(&mut key);
@@ -113,7 +119,9 @@ impl EncryptionKey {
         let sealed = self
             .cipher
             .encrypt(Nonce::from_slice(&nonce), Payload { msg: plaintext, aad })
-            .map_err(|_| CryptoError::SealFailed { key_id: self.id.clone() })?;
+            .map_err(|_| CryptoError::SealFailed {
+                key_id: self.id.clone(),
+            })?;
         let mut out = Vec::with_capacity(1 + NONCE_LEN + sealed.len());
         out.push(VERSION);
         out.extend_from_slice(&nonce);
@@ -123,24 +131,34 @@ impl EncryptionKey {
 
     fn open(&self, aad: &[u8], data: &[u8]) -> Result<Vec<u8>, CryptoError> {
         let Some((&version, rest)) = data.split_first() else {
-            return Err(CryptoError::Malformed { detail: "empty ciphertext".into() });
+            return Err(CryptoError::Malformed {
+                detail: "empty ciphertext".into(),
+            });
         };
         if version != VERSION {
-            return Err(CryptoError::Malformed { detail: format!("unknown layout version {version}") });
+            return Err(CryptoError::Malformed {
+                detail: format!("unknown layout version {version}"),
+            });
         }
         if rest.len() < NONCE_LEN + TAG_LEN {
-            return Err(CryptoError::Malformed { detail: format!("{} bytes is too short", data.len()) });
+            return Err(CryptoError::Malformed {
+                detail: format!("{} bytes is too short", data.len()),
+            });
         }
         let (nonce, sealed) = rest.split_at(NONCE_LEN);
         self.cipher
             .decrypt(Nonce::from_slice(nonce), Payload { msg: sealed, aad })
-            .map_err(|_| CryptoError::WrongKeyOrCorrupted { key_id: self.id.clone() })
+            .map_err(|_| CryptoError::WrongKeyOrCorrupted {
+                key_id: self.id.clone(),
+            })
     }
 }
 
 impl fmt::Debug for EncryptionKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("EncryptionKey").field("id", &self.id).finish_non_exhaustive()
+        f.debug_struct("EncryptionKey")
+            .field("id", &self.id)
+            .finish_non_exhaustive()
     }
 }
 
@@ -155,7 +173,10 @@ impl Keyring {
     /// A keyring that writes (and reads) with `key`.
     pub fn new(key: EncryptionKey) -> Self {
         let key = Arc::new(key);
-        Keyring { write: Some(key.clone()), read: vec![key] }
+        Keyring {
+            write: Some(key.clone()),
+            read: vec![key],
+        }
     }
 
     /// A keyring without keys: personal data loads as unavailable and cannot be written.
@@ -207,7 +228,10 @@ impl fmt::Debug for Keyring {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Keyring")
             .field("write", &self.write_key_id())
-            .field("read", &self.read.iter().map(|k| k.id.as_str()).collect::<Vec<_>>())
+            .field(
+                "read",
+                &self.read.iter().map(|k| k.id.as_str()).collect::<Vec<_>>(),
+            )
             .finish()
     }
 }
@@ -222,7 +246,10 @@ mod tests {
         let (id, sealed) = ring.seal(b"order-1", b"Jane Doe, 1 Main St").unwrap().unwrap();
         assert_eq!(id, "k1");
         assert!(!sealed.windows(4).any(|w| w == b"Jane"));
-        assert_eq!(ring.open("k1", b"order-1", &sealed).unwrap().unwrap(), b"Jane Doe, 1 Main St");
+        assert_eq!(
+            ring.open("k1", b"order-1", &sealed).unwrap().unwrap(),
+            b"Jane Doe, 1 Main St"
+        );
         // Bound to the order id.
         assert_eq!(
             ring.open("k1", b"order-2", &sealed).unwrap_err(),
@@ -230,7 +257,10 @@ mod tests {
         );
         // Wrong key under the same id.
         let other = Keyring::new(EncryptionKey::new("k1", [8u8; 32]).unwrap());
-        assert!(matches!(other.open("k1", b"order-1", &sealed), Err(CryptoError::WrongKeyOrCorrupted { .. })));
+        assert!(matches!(
+            other.open("k1", b"order-1", &sealed),
+            Err(CryptoError::WrongKeyOrCorrupted { .. })
+        ));
         // Unknown id: unavailable, not an error.
         assert_eq!(other.open("k0", b"order-1", &sealed).unwrap(), None);
         // Damaged.
@@ -238,11 +268,20 @@ mod tests {
         let last = bad.len() - 1;
         bad[last] ^= 1;
         assert!(ring.open("k1", b"order-1", &bad).is_err());
-        assert!(matches!(ring.open("k1", b"order-1", &sealed[..10]), Err(CryptoError::Malformed { .. })));
-        assert!(matches!(ring.open("k1", b"order-1", &[]), Err(CryptoError::Malformed { .. })));
+        assert!(matches!(
+            ring.open("k1", b"order-1", &sealed[..10]),
+            Err(CryptoError::Malformed { .. })
+        ));
+        assert!(matches!(
+            ring.open("k1", b"order-1", &[]),
+            Err(CryptoError::Malformed { .. })
+        ));
         let mut v2 = sealed;
         v2[0] = 2;
-        assert!(matches!(ring.open("k1", b"order-1", &v2), Err(CryptoError::Malformed { .. })));
+        assert!(matches!(
+            ring.open("k1", b"order-1", &v2),
+            Err(CryptoError::Malformed { .. })
+        ));
     }
 
     #[test]
@@ -257,14 +296,29 @@ mod tests {
 
     #[test]
     fn keys_never_in_debug_and_validated() {
-        let key = EncryptionKey::from_base64("prod", &base64::engine::general_purpose::STANDARD.encode([0xAB; 32]))
-            .unwrap();
+        let key = EncryptionKey::from_base64(
+            "prod",
+            &base64::engine::general_purpose::STANDARD.encode([0xAB; 32]),
+        )
+        .unwrap();
         let s = format!("{key:?} {:?}", Keyring::new(key));
         assert!(s.contains("prod"));
         assert!(!s.to_lowercase().contains("ab, ") && !s.contains("171"), "{s}");
-        assert!(matches!(EncryptionKey::from_base64("x", "AAAA"), Err(CryptoError::InvalidKey { .. })));
-        assert!(matches!(EncryptionKey::from_base64("x", "!!"), Err(CryptoError::InvalidKey { .. })));
-        assert!(matches!(EncryptionKey::new("", [0; 32]), Err(CryptoError::InvalidKey { .. })));
-        assert!(matches!(EncryptionKey::new("a b", [0; 32]), Err(CryptoError::InvalidKey { .. })));
+        assert!(matches!(
+            EncryptionKey::from_base64("x", "AAAA"),
+            Err(CryptoError::InvalidKey { .. })
+        ));
+        assert!(matches!(
+            EncryptionKey::from_base64("x", "!!"),
+            Err(CryptoError::InvalidKey { .. })
+        ));
+        assert!(matches!(
+            EncryptionKey::new("", [0; 32]),
+            Err(CryptoError::InvalidKey { .. })
+        ));
+        assert!(matches!(
+            EncryptionKey::new("a b", [0; 32]),
+            Err(CryptoError::InvalidKey { .. })
+        ));
     }
 }

@@ -12,12 +12,12 @@ pub const DEFAULT_CHANNEL: &str = "DEFAULT";
 /// What one message patches.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
-pub enum ListingsPatch {
+pub enum ListingsPatch<'a> {
     /// Replace `/attributes/fulfillment_availability`.
     FulfillmentAvailability {
         /// `DEFAULT` for merchant stock, or an Amazon channel (`AMAZON_NA` ...) to switch to Amazon
         /// fulfillment.
-        channel_code: String,
+        channel_code: &'a str,
         /// Quantity (merchant stock only).
         quantity: Option<u32>,
         /// Handling time in days (`lead_time_to_ship_max_days`).
@@ -26,13 +26,13 @@ pub enum ListingsPatch {
     /// Replace `/attributes/purchasable_offer` with a price for all buyers of one marketplace.
     PurchasableOffer {
         /// The marketplace.
-        marketplace_id: MarketplaceId,
+        marketplace_id: &'a MarketplaceId,
         /// The price (tax-inclusive `value_with_tax`, written as an exact decimal).
         price: Money,
     },
 }
 
-impl ListingsPatch {
+impl ListingsPatch<'_> {
     /// The attribute path the patch replaces.
     pub fn path(&self) -> &'static str {
         match self {
@@ -52,7 +52,7 @@ pub struct ListingsMessage<'a> {
     /// Amazon product type (`PRODUCT` for offer-only patches).
     pub product_type: &'a str,
     /// The patch.
-    pub patch: ListingsPatch,
+    pub patch: ListingsPatch<'a>,
 }
 
 impl ListingsMessage<'_> {
@@ -188,7 +188,7 @@ mod tests {
             sku: "S\"1",
             product_type: "PRODUCT",
             patch: ListingsPatch::PurchasableOffer {
-                marketplace_id: MarketplaceId::new("ATVPDKIKX0DER"),
+                marketplace_id: &MarketplaceId::new("ATVPDKIKX0DER"),
                 price: Money::new(dec!(12.50), Currency::USD),
             },
         };

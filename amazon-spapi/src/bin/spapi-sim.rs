@@ -17,12 +17,26 @@ fn parse(args: &[String]) -> Result<(SimConfig, bool), String> {
     let mut print_credentials = false;
     let mut it = args.iter();
     while let Some(a) = it.next() {
-        let mut value = |name: &str| it.next().cloned().ok_or_else(|| format!("{name} needs a value\n{USAGE}"));
+        let mut value = |name: &str| {
+            it.next()
+                .cloned()
+                .ok_or_else(|| format!("{name} needs a value\n{USAGE}"))
+        };
         match a.as_str() {
-            "--port" => cfg.port = value("--port")?.parse().map_err(|_| "--port must be a number from 0 to 65535")?,
-            "--seed" => cfg.seed = value("--seed")?.parse().map_err(|_| "--seed must be a whole number")?,
+            "--port" => {
+                cfg.port = value("--port")?
+                    .parse()
+                    .map_err(|_| "--port must be a number from 0 to 65535")?;
+            }
+            "--seed" => {
+                cfg.seed = value("--seed")?
+                    .parse()
+                    .map_err(|_| "--seed must be a whole number")?;
+            }
             "--time-scale" => {
-                cfg.time_scale = value("--time-scale")?.parse().map_err(|_| "--time-scale must be a number")?;
+                cfg.time_scale = value("--time-scale")?
+                    .parse()
+                    .map_err(|_| "--time-scale must be a number")?;
             }
             "--frozen" => cfg.time_scale = 0.0,
             "--no-limits" => cfg.limits.enabled = false,
@@ -61,15 +75,25 @@ async fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    println!("SP-API simulator (seed {seed}, time x{scale}, simulated now {})", sim.now());
+    println!(
+        "SP-API simulator (seed {seed}, time x{scale}, simulated now {})",
+        sim.now()
+    );
     println!("  endpoint: {}", sim.base_url());
     println!("  LWA:      {}", sim.lwa_url());
     println!("  client id: {}", sim.client_id());
     if print_credentials {
-        println!("  client secret: {} (simulator-only)", sim.client_secret().expose());
+        println!(
+            "  client secret: {} (simulator-only)",
+            sim.client_secret().expose()
+        );
     }
     for s in sim.sellers() {
-        print!("  seller {} in {}", s.selling_partner_id, s.marketplace_ids.join(","));
+        print!(
+            "  seller {} in {}",
+            s.selling_partner_id,
+            s.marketplace_ids.join(",")
+        );
         if print_credentials {
             print!(" refresh token {}", s.refresh_token.expose());
         }

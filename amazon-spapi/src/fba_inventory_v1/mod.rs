@@ -25,3 +25,6 @@ pub use inventory::{GetInventorySummaries, GET_INVENTORY_SUMMARIES, GET_INVENTOR
 pub use models::{
     GetInventorySummariesResponse, GetInventorySummariesResult, InventoryDetails, InventorySummary,
 };
+
+#[cfg(test)]
+mod tests;

@@ -2,6 +2,7 @@
 
 use http::Method;
 
+use super::ids::FeedDocumentId;
 use super::models::{CreateFeedDocumentResponse, CreateFeedDocumentSpecification, FeedDocument};
 use crate::client::SpApiClient;
 use crate::de::{decode_response, Response};
@@ -93,7 +94,7 @@ impl CreateFeedDocument {
 #[derive(Debug, Clone)]
 pub struct GetFeedDocument {
     client: SpApiClient,
-    feed_document_id: Option<String>,
+    feed_document_id: Option<FeedDocumentId>,
     enable_content_encoding_url_header: Option<bool>,
 }
 
@@ -108,7 +109,7 @@ impl GetFeedDocument {
     }
 
     /// The feed document id (`resultFeedDocumentId` of a feed).
-    pub fn feed_document_id(mut self, id: impl Into<String>) -> Self {
+    pub fn feed_document_id(mut self, id: impl Into<FeedDocumentId>) -> Self {
         self.feed_document_id = Some(id.into());
         self
     }

@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use futures::stream::BoxStream;
 use http::Method;
 
+use super::ids::{FeedDocumentId, FeedId};
 use super::models::{
     CreateFeedResponse, CreateFeedSpecification, Feed, FeedProcessingStatus, GetFeedsResponse,
 };
@@ -263,7 +264,7 @@ impl CreateFeed {
     }
 
     /// The `feedDocumentId` returned by `createFeedDocument`, whose contents were uploaded.
-    pub fn input_feed_document_id(mut self, id: impl Into<String>) -> Self {
+    pub fn input_feed_document_id(mut self, id: impl Into<FeedDocumentId>) -> Self {
         self.body.input_feed_document_id = Some(id.into());
         self
     }
@@ -312,7 +313,7 @@ impl CreateFeed {
 #[derive(Debug, Clone)]
 pub struct GetFeed {
     client: SpApiClient,
-    feed_id: Option<String>,
+    feed_id: Option<FeedId>,
 }
 
 impl GetFeed {
@@ -325,7 +326,7 @@ impl GetFeed {
     }
 
     /// The feed id returned by `createFeed`.
-    pub fn feed_id(mut self, id: impl Into<String>) -> Self {
+    pub fn feed_id(mut self, id: impl Into<FeedId>) -> Self {
         self.feed_id = Some(id.into());
         self
     }
@@ -354,7 +355,7 @@ impl GetFeed {
 #[derive(Debug, Clone)]
 pub struct CancelFeed {
     client: SpApiClient,
-    feed_id: Option<String>,
+    feed_id: Option<FeedId>,
 }
 
 impl CancelFeed {
@@ -367,7 +368,7 @@ impl CancelFeed {
     }
 
     /// The feed to cancel.
-    pub fn feed_id(mut self, id: impl Into<String>) -> Self {
+    pub fn feed_id(mut self, id: impl Into<FeedId>) -> Self {
         self.feed_id = Some(id.into());
         self
     }

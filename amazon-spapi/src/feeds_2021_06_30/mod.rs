@@ -20,6 +20,7 @@
 
 mod documents;
 mod feeds;
+mod ids;
 pub mod models;
 
 pub use documents::{CreateFeedDocument, GetFeedDocument, CREATE_FEED_DOCUMENT, GET_FEED_DOCUMENT};
@@ -30,3 +31,7 @@ pub use models::{
     CreateFeedDocumentResponse, CreateFeedResponse, Feed, FeedDocument, FeedDocumentCompressionAlgorithm,
     FeedProcessingStatus, GetFeedsResponse,
 };
+
+#[cfg(test)]
+mod tests;
+pub use ids::*;

@@ -6,6 +6,7 @@
 //! also decode from the other JSON spelling; enums keep unknown values. Fields holding personal
 //! data (and presigned URLs) are redacted from `Debug`.
 
+use super::ids::{FeedDocumentId, FeedId};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -87,13 +88,8 @@ pub struct CreateFeedResponse {
     /// The identifier for the feed. This identifier is unique only in combination with a seller ID.
     ///
     /// Required by Amazon's model (absent when Amazon leaves it out).
-    #[serde(
-        rename = "feedId",
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::de::opt_string"
-    )]
-    pub feed_id: Option<String>,
+    #[serde(rename = "feedId", default, skip_serializing_if = "Option::is_none")]
+    pub feed_id: Option<FeedId>,
 }
 
 /// Detailed information about the feed.
@@ -102,13 +98,8 @@ pub struct Feed {
     /// The identifier for the feed. This identifier is unique only in combination with a seller ID.
     ///
     /// Required by Amazon's model (absent when Amazon leaves it out).
-    #[serde(
-        rename = "feedId",
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::de::opt_string"
-    )]
-    pub feed_id: Option<String>,
+    #[serde(rename = "feedId", default, skip_serializing_if = "Option::is_none")]
+    pub feed_id: Option<FeedId>,
     /// The feed type.
     ///
     /// Required by Amazon's model (absent when Amazon leaves it out).
@@ -161,10 +152,9 @@ pub struct Feed {
     #[serde(
         rename = "resultFeedDocumentId",
         default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::de::opt_string"
+        skip_serializing_if = "Option::is_none"
     )]
-    pub result_feed_document_id: Option<String>,
+    pub result_feed_document_id: Option<FeedDocumentId>,
 }
 
 /// Response schema.
@@ -193,13 +183,8 @@ pub struct FeedDocument {
     /// seller ID.
     ///
     /// Required by Amazon's model (absent when Amazon leaves it out).
-    #[serde(
-        rename = "feedDocumentId",
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::de::opt_string"
-    )]
-    pub feed_document_id: Option<String>,
+    #[serde(rename = "feedDocumentId", default, skip_serializing_if = "Option::is_none")]
+    pub feed_document_id: Option<FeedDocumentId>,
     /// A presigned URL for the feed document. If `compressionAlgorithm` is not returned, you can
     /// download the feed directly from this URL. This URL expires after 5 minutes.
     ///
@@ -258,10 +243,9 @@ pub struct CreateFeedSpecification {
     #[serde(
         rename = "inputFeedDocumentId",
         default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::de::opt_string"
+        skip_serializing_if = "Option::is_none"
     )]
-    pub input_feed_document_id: Option<String>,
+    pub input_feed_document_id: Option<FeedDocumentId>,
     /// Additional options to control the feed. These vary by feed type.
     #[serde(rename = "feedOptions", default, skip_serializing_if = "Option::is_none")]
     pub feed_options: Option<BTreeMap<String, String>>,
@@ -312,13 +296,8 @@ pub struct CreateFeedDocumentResponse {
     /// The identifier of the feed document.
     ///
     /// Required by Amazon's model (absent when Amazon leaves it out).
-    #[serde(
-        rename = "feedDocumentId",
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::de::opt_string"
-    )]
-    pub feed_document_id: Option<String>,
+    #[serde(rename = "feedDocumentId", default, skip_serializing_if = "Option::is_none")]
+    pub feed_document_id: Option<FeedDocumentId>,
     /// The presigned URL for uploading the feed contents. This URL expires after 5 minutes.
     ///
     /// Required by Amazon's model (absent when Amazon leaves it out).

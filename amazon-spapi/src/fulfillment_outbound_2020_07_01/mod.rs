@@ -11,6 +11,7 @@
 //! Destination addresses, notification e-mails and gift messages are buyers' personal data: their
 //! `Debug` output is redacted.
 
+mod ids;
 pub mod models;
 mod orders;
 mod other;
@@ -37,3 +38,7 @@ pub use other::{
 
 /// The usage plan Amazon's model gives every operation of this API: 2 requests per second, burst 30.
 pub(crate) const PLAN: crate::operation::UsagePlan = crate::operation::UsagePlan::new(2.0, 30);
+
+#[cfg(test)]
+mod tests;
+pub use ids::*;

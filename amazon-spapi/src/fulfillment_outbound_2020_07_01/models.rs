@@ -6,6 +6,7 @@
 //! also decode from the other JSON spelling; enums keep unknown values. Fields holding personal
 //! data (and presigned URLs) are redacted from `Debug`.
 
+use super::ids::SellerFulfillmentOrderId;
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -783,10 +784,9 @@ pub struct CreateFulfillmentOrderRequest {
     #[serde(
         rename = "sellerFulfillmentOrderId",
         default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::de::opt_string"
+        skip_serializing_if = "Option::is_none"
     )]
-    pub seller_fulfillment_order_id: Option<String>,
+    pub seller_fulfillment_order_id: Option<SellerFulfillmentOrderId>,
     /// A fulfillment order identifier that the seller creates. This value displays as the order
     /// identifier in recipient-facing materials such as the outbound shipment packing slip. The value
     /// of `displayableOrderId` should match the order identifier that the seller provides to the
@@ -1294,10 +1294,9 @@ pub struct FulfillmentOrder {
     #[serde(
         rename = "sellerFulfillmentOrderId",
         default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::de::opt_string"
+        skip_serializing_if = "Option::is_none"
     )]
-    pub seller_fulfillment_order_id: Option<String>,
+    pub seller_fulfillment_order_id: Option<SellerFulfillmentOrderId>,
     /// The identifier for the marketplace the fulfillment order is placed against.
     ///
     /// Required by Amazon's model (absent when Amazon leaves it out).

@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 use futures::stream::BoxStream;
 use http::Method;
 
+use super::ids::SellerFulfillmentOrderId;
 use super::models::{
     CancelFulfillmentOrderResponse, CreateFulfillmentOrderRequest, CreateFulfillmentOrderResponse,
     FulfillmentOrder, GetFulfillmentOrderResponse, GetFulfillmentPreviewRequest,
@@ -205,8 +206,8 @@ impl CreateFulfillmentOrder {
         if self
             .body
             .seller_fulfillment_order_id
-            .as_deref()
-            .is_some_and(|id| id.chars().count() > 40)
+            .as_ref()
+            .is_some_and(|id| id.as_str().chars().count() > 40)
         {
             return Err(Error::invalid_input(
                 "sellerFulfillmentOrderId",
@@ -234,7 +235,7 @@ impl CreateFulfillmentOrder {
 #[derive(Debug, Clone)]
 pub struct GetFulfillmentOrder {
     client: SpApiClient,
-    seller_fulfillment_order_id: Option<String>,
+    seller_fulfillment_order_id: Option<SellerFulfillmentOrderId>,
 }
 
 impl GetFulfillmentOrder {
@@ -247,7 +248,7 @@ impl GetFulfillmentOrder {
     }
 
     /// The seller's fulfillment order id.
-    pub fn seller_fulfillment_order_id(mut self, id: impl Into<String>) -> Self {
+    pub fn seller_fulfillment_order_id(mut self, id: impl Into<SellerFulfillmentOrderId>) -> Self {
         self.seller_fulfillment_order_id = Some(id.into());
         self
     }
@@ -376,7 +377,7 @@ impl ListAllFulfillmentOrders {
 #[derive(Debug, Clone)]
 pub struct UpdateFulfillmentOrder {
     client: SpApiClient,
-    seller_fulfillment_order_id: Option<String>,
+    seller_fulfillment_order_id: Option<SellerFulfillmentOrderId>,
     body: UpdateFulfillmentOrderRequest,
 }
 
@@ -391,7 +392,7 @@ impl UpdateFulfillmentOrder {
     }
 
     /// The seller's fulfillment order id.
-    pub fn seller_fulfillment_order_id(mut self, id: impl Into<String>) -> Self {
+    pub fn seller_fulfillment_order_id(mut self, id: impl Into<SellerFulfillmentOrderId>) -> Self {
         self.seller_fulfillment_order_id = Some(id.into());
         self
     }
@@ -439,7 +440,7 @@ impl UpdateFulfillmentOrder {
 #[derive(Debug, Clone)]
 pub struct CancelFulfillmentOrder {
     client: SpApiClient,
-    seller_fulfillment_order_id: Option<String>,
+    seller_fulfillment_order_id: Option<SellerFulfillmentOrderId>,
 }
 
 impl CancelFulfillmentOrder {
@@ -452,7 +453,7 @@ impl CancelFulfillmentOrder {
     }
 
     /// The seller's fulfillment order id.
-    pub fn seller_fulfillment_order_id(mut self, id: impl Into<String>) -> Self {
+    pub fn seller_fulfillment_order_id(mut self, id: impl Into<SellerFulfillmentOrderId>) -> Self {
         self.seller_fulfillment_order_id = Some(id.into());
         self
     }

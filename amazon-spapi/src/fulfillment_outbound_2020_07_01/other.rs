@@ -2,6 +2,7 @@
 
 use http::Method;
 
+use super::ids::SellerFulfillmentOrderId;
 use super::models::{
     CreateFulfillmentReturnRequest, CreateFulfillmentReturnResponse, GetFeaturesResponse,
     GetPackageTrackingDetailsResponse, ListReturnReasonCodesResponse,
@@ -119,7 +120,7 @@ pub struct ListReturnReasonCodes {
     client: SpApiClient,
     seller_sku: Option<String>,
     marketplace_id: Option<String>,
-    seller_fulfillment_order_id: Option<String>,
+    seller_fulfillment_order_id: Option<SellerFulfillmentOrderId>,
     language: Option<String>,
 }
 
@@ -148,7 +149,7 @@ impl ListReturnReasonCodes {
     }
 
     /// The fulfillment order the return is for.
-    pub fn seller_fulfillment_order_id(mut self, id: impl Into<String>) -> Self {
+    pub fn seller_fulfillment_order_id(mut self, id: impl Into<SellerFulfillmentOrderId>) -> Self {
         self.seller_fulfillment_order_id = Some(id.into());
         self
     }
@@ -166,14 +167,14 @@ impl ListReturnReasonCodes {
     pub fn request(&self) -> Result<ApiRequest, Error> {
         let sku = build::required(&self.seller_sku, "sellerSku", "ListReturnReasonCodes::seller_sku")?;
         let mut req = ApiRequest::new(LIST_RETURN_REASON_CODES.path).query("sellerSku", sku);
-        for (name, v) in [
-            ("marketplaceId", &self.marketplace_id),
-            ("sellerFulfillmentOrderId", &self.seller_fulfillment_order_id),
-            ("language", &self.language),
-        ] {
-            if let Some(v) = v {
-                req = req.query(name, v.as_str());
-            }
+        if let Some(v) = &self.marketplace_id {
+            req = req.query("marketplaceId", v.as_str());
+        }
+        if let Some(v) = &self.seller_fulfillment_order_id {
+            req = req.query("sellerFulfillmentOrderId", v.as_str());
+        }
+        if let Some(v) = &self.language {
+            req = req.query("language", v.as_str());
         }
         Ok(req)
     }
@@ -196,7 +197,7 @@ impl ListReturnReasonCodes {
 #[derive(Debug, Clone)]
 pub struct CreateFulfillmentReturn {
     client: SpApiClient,
-    seller_fulfillment_order_id: Option<String>,
+    seller_fulfillment_order_id: Option<SellerFulfillmentOrderId>,
     body: CreateFulfillmentReturnRequest,
 }
 
@@ -211,7 +212,7 @@ impl CreateFulfillmentReturn {
     }
 
     /// The seller's fulfillment order id.
-    pub fn seller_fulfillment_order_id(mut self, id: impl Into<String>) -> Self {
+    pub fn seller_fulfillment_order_id(mut self, id: impl Into<SellerFulfillmentOrderId>) -> Self {
         self.seller_fulfillment_order_id = Some(id.into());
         self
     }

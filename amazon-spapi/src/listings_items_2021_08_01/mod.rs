@@ -39,3 +39,6 @@ pub use models::{
     PatchOperation, PatchOperationOp,
 };
 pub use search::{SearchListingsItems, SEARCH_LISTINGS_ITEMS, SEARCH_LISTINGS_ITEMS_PAGES};
+
+#[cfg(test)]
+mod tests;

@@ -8,6 +8,7 @@
 //!
 //! Addresses and label contents are buyers' personal data: their `Debug` output is redacted.
 
+mod ids;
 pub mod models;
 mod shipments;
 
@@ -22,3 +23,7 @@ pub use shipments::{
     CANCEL_SHIPMENT, CREATE_SHIPMENT, GET_ADDITIONAL_SELLER_INPUTS, GET_ELIGIBLE_SHIPMENT_SERVICES,
     GET_SHIPMENT,
 };
+
+#[cfg(test)]
+mod tests;
+pub use ids::*;

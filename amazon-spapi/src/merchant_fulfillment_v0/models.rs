@@ -6,6 +6,7 @@
 //! also decode from the other JSON spelling; enums keep unknown values. Fields holding personal
 //! data (and presigned URLs) are redacted from `Debug`.
 
+use super::ids::ShipmentId;
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -1545,13 +1546,8 @@ pub struct Shipment {
     /// An Amazon-defined shipment identifier.
     ///
     /// Required by Amazon's model (absent when Amazon leaves it out).
-    #[serde(
-        rename = "ShipmentId",
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::de::opt_string"
-    )]
-    pub shipment_id: Option<String>,
+    #[serde(rename = "ShipmentId", default, skip_serializing_if = "Option::is_none")]
+    pub shipment_id: Option<ShipmentId>,
     /// An Amazon-defined order identifier, in 3-7-7 format.
     ///
     /// Required by Amazon's model (absent when Amazon leaves it out).

@@ -3,6 +3,7 @@
 
 use http::Method;
 
+use super::ids::ShipmentId;
 use super::models::{
     Address, CancelShipmentResponse, CreateShipmentRequest, CreateShipmentResponse,
     GetAdditionalSellerInputsRequest, GetAdditionalSellerInputsResponse, GetEligibleShipmentServicesRequest,
@@ -77,11 +78,7 @@ pub static GET_ADDITIONAL_SELLER_INPUTS: Operation = Operation {
     idempotent: true,
 };
 
-fn body_request<T: serde::Serialize>(
-    path: &str,
-    body: &T,
-    missing: &[String],
-) -> Result<ApiRequest, Error> {
+fn body_request<T: serde::Serialize>(path: &str, body: &T, missing: &[String]) -> Result<ApiRequest, Error> {
     build::missing("body", missing)?;
     Ok(ApiRequest::new(path).json_body(build::json("body", body)?))
 }
@@ -238,7 +235,7 @@ impl CreateShipment {
 #[derive(Debug, Clone)]
 pub struct GetShipment {
     client: SpApiClient,
-    shipment_id: Option<String>,
+    shipment_id: Option<ShipmentId>,
     explicit_rdt: Option<SecretString>,
 }
 
@@ -253,7 +250,7 @@ impl GetShipment {
     }
 
     /// The shipment id returned by `createShipment`.
-    pub fn shipment_id(mut self, id: impl Into<String>) -> Self {
+    pub fn shipment_id(mut self, id: impl Into<ShipmentId>) -> Self {
         self.shipment_id = Some(id.into());
         self
     }
@@ -294,7 +291,7 @@ impl GetShipment {
 #[derive(Debug, Clone)]
 pub struct CancelShipment {
     client: SpApiClient,
-    shipment_id: Option<String>,
+    shipment_id: Option<ShipmentId>,
 }
 
 impl CancelShipment {
@@ -307,7 +304,7 @@ impl CancelShipment {
     }
 
     /// The shipment to cancel.
-    pub fn shipment_id(mut self, id: impl Into<String>) -> Self {
+    pub fn shipment_id(mut self, id: impl Into<ShipmentId>) -> Self {
         self.shipment_id = Some(id.into());
         self
     }

@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 use http::{HeaderMap, HeaderValue, Method, StatusCode};
 use url::Url;
 
-use super::error::{MwsApiError, MwsError};
+use super::error::{MwsApiError, MwsError, MwsErrorCode};
 use super::operation::MwsOperation;
 use super::signer;
 use crate::auth::SecretString;
@@ -202,7 +202,9 @@ struct Inner {
 /// Cheap to clone (clones share the transport, limiter and credentials). Every call takes a token from
 /// the operation's throttling bucket first (waiting on the injected clock when it is empty), signs the
 /// request with Signature Version 2 using the injected clock's time as `Timestamp`, and retries
-/// throttled requests (after emptying the bucket) and, for idempotent operations, server errors.
+/// `RequestThrottled` answers (after emptying the bucket, so the retry waits one restore interval) and, for
+/// idempotent operations, server errors and broken connections (after 1 s, 2 s, 4 s...). `QuotaExceeded`
+/// (the hourly quota) is reported at once: it only recovers at the next hour.
 #[derive(Clone)]
 pub struct MwsClient {
     inner: Arc<Inner>,
@@ -511,16 +513,22 @@ impl MwsClient {
                 err.request_id = request_id;
             }
             err.attempts = attempt;
-            let throttled = err.code.is_throttling();
-            if throttled {
-                // The bucket is empty on Amazon's side: empty ours so the retry waits a full interval.
+            if err.code.is_throttling() {
+                // The bucket is empty on Amazon's side: empty ours so the next call waits a full interval.
                 self.inner.limiter.throttled(&key, plan);
             }
-            if attempt < self.inner.max_attempts && err.is_retryable() && (throttled || op.idempotent) {
-                if !throttled {
-                    self.inner.sleeper.sleep(backoff(attempt)).await;
+            if attempt < self.inner.max_attempts {
+                match err.code {
+                    // Refused, not processed: safe to repeat even for SubmitFeed, after the limiter's wait.
+                    MwsErrorCode::RequestThrottled => continue,
+                    // The hourly quota only comes back at the next hour: repeating now would waste calls.
+                    MwsErrorCode::QuotaExceeded => {}
+                    _ if op.idempotent && err.is_retryable() => {
+                        self.inner.sleeper.sleep(backoff(attempt)).await;
+                        continue;
+                    }
+                    _ => {}
                 }
-                continue;
             }
             return Err(err.into());
         }

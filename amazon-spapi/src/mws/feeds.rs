@@ -455,12 +455,21 @@ impl SubmitFeed {
     /// the answer holds no submission id; [`MwsError::Client`] for transport, timeout and rate-limit
     /// failures.
     pub async fn send(self) -> Result<SubmitFeedResult, MwsError> {
-        let (params, upload) = self.prepare()?;
-        let resp = self
-            .client
-            .execute(&operation::SUBMIT_FEED, params, Some(upload))
-            .await?;
+        let resp = self.send_raw().await?;
         SubmitFeedResult::decode(&operation::SUBMIT_FEED, &resp.body, resp.request_id.as_deref())
+    }
+
+    /// Sends the request and returns the answer undecoded (the raw XML), for callers that store or
+    /// compare answers.
+    ///
+    /// # Errors
+    ///
+    /// As [`Self::send`], except decoding.
+    pub async fn send_raw(self) -> Result<MwsResponse, MwsError> {
+        let (params, upload) = self.prepare()?;
+        self.client
+            .execute(&operation::SUBMIT_FEED, params, Some(upload))
+            .await
     }
 }
 
@@ -591,16 +600,25 @@ impl GetFeedSubmissionList {
     /// [`MwsError::InvalidInput`] for a combination Amazon would ignore or reject; otherwise as
     /// [`SubmitFeed::send`].
     pub async fn send(self) -> Result<FeedSubmissionListPage, MwsError> {
-        let params = self.params()?;
-        let resp = self
-            .client
-            .execute(&operation::GET_FEED_SUBMISSION_LIST, params, None)
-            .await?;
+        let resp = self.send_raw().await?;
         FeedSubmissionListPage::decode(
             &operation::GET_FEED_SUBMISSION_LIST,
             &resp.body,
             resp.request_id.as_deref(),
         )
+    }
+
+    /// Sends the request and returns the answer undecoded (the raw XML), for callers that store or
+    /// compare answers.
+    ///
+    /// # Errors
+    ///
+    /// As [`Self::send`], except decoding.
+    pub async fn send_raw(self) -> Result<MwsResponse, MwsError> {
+        let params = self.params()?;
+        self.client
+            .execute(&operation::GET_FEED_SUBMISSION_LIST, params, None)
+            .await
     }
 
     /// Every page: `GetFeedSubmissionList`, then `GetFeedSubmissionListByNextToken` while `HasNext`.
@@ -634,15 +652,22 @@ impl GetFeedSubmissionListByNextToken {
     ///
     /// [`MwsError::InvalidInput`] for an empty token; otherwise as [`SubmitFeed::send`].
     pub async fn send(self) -> Result<FeedSubmissionListPage, MwsError> {
-        if self.next_token.trim().is_empty() {
-            return Err(MwsError::invalid_input("NextToken", "the token is empty"));
-        }
+        let resp = self.send_raw().await?;
         let op = &operation::GET_FEED_SUBMISSION_LIST_BY_NEXT_TOKEN;
-        let resp = self
-            .client
-            .execute(op, vec![("NextToken".to_owned(), self.next_token)], None)
-            .await?;
         FeedSubmissionListPage::decode(op, &resp.body, resp.request_id.as_deref())
+    }
+
+    /// Sends the request and returns the answer undecoded (the raw XML), for callers that store or
+    /// compare answers.
+    ///
+    /// # Errors
+    ///
+    /// As [`Self::send`], except decoding.
+    pub async fn send_raw(self) -> Result<MwsResponse, MwsError> {
+        let params = super::orders::token_param(self.next_token)?;
+        self.client
+            .execute(&operation::GET_FEED_SUBMISSION_LIST_BY_NEXT_TOKEN, params, None)
+            .await
     }
 }
 

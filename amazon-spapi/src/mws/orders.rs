@@ -825,12 +825,12 @@ impl ListOrders {
     /// answer, [`MwsError::Decode`] for an unreadable answer, [`MwsError::Client`] for transport, timeout
     /// and rate-limit failures.
     pub async fn send(self) -> Result<ListOrdersPage, MwsError> {
-        let params = self.params()?;
-        let resp = self.client.execute(&operation::LIST_ORDERS, params, None).await?;
+        let resp = self.send_raw().await?;
         ListOrdersPage::decode(&operation::LIST_ORDERS, &resp.body, resp.request_id.as_deref())
     }
 
-    /// Sends `ListOrders` and returns the answer undecoded.
+    /// Sends `ListOrders` and returns the answer undecoded (the raw XML), for callers that store or
+    /// compare answers.
     ///
     /// # Errors
     ///
@@ -872,19 +872,25 @@ impl ListOrdersByNextToken {
     ///
     /// [`MwsError::InvalidInput`] for an empty token; otherwise as [`ListOrders::send`].
     pub async fn send(self) -> Result<ListOrdersPage, MwsError> {
-        if self.next_token.trim().is_empty() {
-            return Err(MwsError::invalid_input("NextToken", "the token is empty"));
-        }
-        let params = vec![("NextToken".to_owned(), self.next_token)];
-        let resp = self
-            .client
-            .execute(&operation::LIST_ORDERS_BY_NEXT_TOKEN, params, None)
-            .await?;
+        let resp = self.send_raw().await?;
         ListOrdersPage::decode(
             &operation::LIST_ORDERS_BY_NEXT_TOKEN,
             &resp.body,
             resp.request_id.as_deref(),
         )
+    }
+
+    /// Sends the request and returns the answer undecoded (the raw XML), for callers that store or
+    /// compare answers.
+    ///
+    /// # Errors
+    ///
+    /// As [`Self::send`], except decoding.
+    pub async fn send_raw(self) -> Result<MwsResponse, MwsError> {
+        let params = token_param(self.next_token)?;
+        self.client
+            .execute(&operation::LIST_ORDERS_BY_NEXT_TOKEN, params, None)
+            .await
     }
 }
 
@@ -894,6 +900,14 @@ impl ListOrdersByNextToken {
 pub struct ListOrderItems {
     client: MwsClient,
     amazon_order_id: String,
+}
+
+/// The `NextToken` parameter of a follow-up request.
+pub(crate) fn token_param(next_token: String) -> Result<Vec<(String, String)>, MwsError> {
+    if next_token.trim().is_empty() {
+        return Err(MwsError::invalid_input("NextToken", "the token is empty"));
+    }
+    Ok(vec![("NextToken".to_owned(), next_token)])
 }
 
 /// Checks the 3-7-7 digit shape of an Amazon order id.
@@ -929,17 +943,26 @@ impl ListOrderItems {
     /// [`MwsError::InvalidInput`] when the order id is not of the form `123-1234567-1234567`; otherwise as
     /// [`ListOrders::send`].
     pub async fn send(self) -> Result<ListOrderItemsPage, MwsError> {
-        check_order_id(&self.amazon_order_id)?;
-        let params = vec![("AmazonOrderId".to_owned(), self.amazon_order_id)];
-        let resp = self
-            .client
-            .execute(&operation::LIST_ORDER_ITEMS, params, None)
-            .await?;
+        let resp = self.send_raw().await?;
         ListOrderItemsPage::decode(
             &operation::LIST_ORDER_ITEMS,
             &resp.body,
             resp.request_id.as_deref(),
         )
+    }
+
+    /// Sends the request and returns the answer undecoded (the raw XML), for callers that store or
+    /// compare answers.
+    ///
+    /// # Errors
+    ///
+    /// As [`Self::send`], except decoding.
+    pub async fn send_raw(self) -> Result<MwsResponse, MwsError> {
+        check_order_id(&self.amazon_order_id)?;
+        let params = vec![("AmazonOrderId".to_owned(), self.amazon_order_id)];
+        self.client
+            .execute(&operation::LIST_ORDER_ITEMS, params, None)
+            .await
     }
 
     /// Every page of the order's items: `ListOrderItems`, then `ListOrderItemsByNextToken`.
@@ -973,19 +996,25 @@ impl ListOrderItemsByNextToken {
     ///
     /// [`MwsError::InvalidInput`] for an empty token; otherwise as [`ListOrders::send`].
     pub async fn send(self) -> Result<ListOrderItemsPage, MwsError> {
-        if self.next_token.trim().is_empty() {
-            return Err(MwsError::invalid_input("NextToken", "the token is empty"));
-        }
-        let params = vec![("NextToken".to_owned(), self.next_token)];
-        let resp = self
-            .client
-            .execute(&operation::LIST_ORDER_ITEMS_BY_NEXT_TOKEN, params, None)
-            .await?;
+        let resp = self.send_raw().await?;
         ListOrderItemsPage::decode(
             &operation::LIST_ORDER_ITEMS_BY_NEXT_TOKEN,
             &resp.body,
             resp.request_id.as_deref(),
         )
+    }
+
+    /// Sends the request and returns the answer undecoded (the raw XML), for callers that store or
+    /// compare answers.
+    ///
+    /// # Errors
+    ///
+    /// As [`Self::send`], except decoding.
+    pub async fn send_raw(self) -> Result<MwsResponse, MwsError> {
+        let params = token_param(self.next_token)?;
+        self.client
+            .execute(&operation::LIST_ORDER_ITEMS_BY_NEXT_TOKEN, params, None)
+            .await
     }
 }
 

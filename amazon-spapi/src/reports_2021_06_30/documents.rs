@@ -2,6 +2,7 @@
 
 use http::Method;
 
+use super::ids::ReportDocumentId;
 use super::models::ReportDocument;
 use crate::client::SpApiClient;
 use crate::de::{decode_response, Response};
@@ -72,7 +73,7 @@ pub fn is_restricted_report_type(report_type: &str) -> bool {
 #[derive(Debug, Clone)]
 pub struct GetReportDocument {
     client: SpApiClient,
-    report_document_id: Option<String>,
+    report_document_id: Option<ReportDocumentId>,
     enable_content_encoding_url_header: Option<bool>,
     restricted: bool,
     explicit_rdt: Option<crate::auth::SecretString>,
@@ -91,7 +92,7 @@ impl GetReportDocument {
     }
 
     /// The document id (`reportDocumentId` of a `DONE` report).
-    pub fn report_document_id(mut self, id: impl Into<String>) -> Self {
+    pub fn report_document_id(mut self, id: impl Into<ReportDocumentId>) -> Self {
         self.report_document_id = Some(id.into());
         self
     }

@@ -21,6 +21,7 @@
 //! ```
 
 mod documents;
+mod ids;
 pub mod models;
 mod reports;
 mod schedules;
@@ -42,3 +43,7 @@ pub use schedules::{
     CancelReportSchedule, CreateReportSchedule, GetReportSchedule, GetReportSchedules,
     CANCEL_REPORT_SCHEDULE, CREATE_REPORT_SCHEDULE, GET_REPORT_SCHEDULE, GET_REPORT_SCHEDULES,
 };
+
+#[cfg(test)]
+mod tests;
+pub use ids::*;

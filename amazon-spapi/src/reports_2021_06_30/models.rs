@@ -6,6 +6,7 @@
 //! also decode from the other JSON spelling; enums keep unknown values. Fields holding personal
 //! data (and presigned URLs) are redacted from `Debug`.
 
+use super::ids::{ReportDocumentId, ReportId, ReportScheduleId};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -134,13 +135,8 @@ pub struct Report {
     /// The identifier for the report. This identifier is unique only in combination with a seller ID.
     ///
     /// Required by Amazon's model (absent when Amazon leaves it out).
-    #[serde(
-        rename = "reportId",
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::de::opt_string"
-    )]
-    pub report_id: Option<String>,
+    #[serde(rename = "reportId", default, skip_serializing_if = "Option::is_none")]
+    pub report_id: Option<ReportId>,
     /// The report type. Refer to Report Type Values for more information.
     ///
     /// Required by Amazon's model (absent when Amazon leaves it out).
@@ -171,13 +167,8 @@ pub struct Report {
     pub data_end_time: Option<DateTime<Utc>>,
     /// The identifier of the report schedule that created this report (if any). This identifier is
     /// unique only in combination with a seller ID.
-    #[serde(
-        rename = "reportScheduleId",
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::de::opt_string"
-    )]
-    pub report_schedule_id: Option<String>,
+    #[serde(rename = "reportScheduleId", default, skip_serializing_if = "Option::is_none")]
+    pub report_schedule_id: Option<ReportScheduleId>,
     /// The date and time when the report was created.
     ///
     /// Required by Amazon's model (absent when Amazon leaves it out).
@@ -214,13 +205,8 @@ pub struct Report {
     pub processing_end_time: Option<DateTime<Utc>>,
     /// The identifier for the report document. Pass this into the `getReportDocument` operation to get
     /// the information you will need to retrieve the report document's contents.
-    #[serde(
-        rename = "reportDocumentId",
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::de::opt_string"
-    )]
-    pub report_document_id: Option<String>,
+    #[serde(rename = "reportDocumentId", default, skip_serializing_if = "Option::is_none")]
+    pub report_document_id: Option<ReportDocumentId>,
 }
 
 /// Information required to create the report schedule.
@@ -340,13 +326,8 @@ pub struct ReportSchedule {
     /// seller ID.
     ///
     /// Required by Amazon's model (absent when Amazon leaves it out).
-    #[serde(
-        rename = "reportScheduleId",
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::de::opt_string"
-    )]
-    pub report_schedule_id: Option<String>,
+    #[serde(rename = "reportScheduleId", default, skip_serializing_if = "Option::is_none")]
+    pub report_schedule_id: Option<ReportScheduleId>,
     /// The report type. Refer to Report Type Values for more information.
     ///
     /// Required by Amazon's model (absent when Amazon leaves it out).
@@ -400,13 +381,8 @@ pub struct CreateReportResponse {
     /// The identifier for the report. This identifier is unique only in combination with a seller ID.
     ///
     /// Required by Amazon's model (absent when Amazon leaves it out).
-    #[serde(
-        rename = "reportId",
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::de::opt_string"
-    )]
-    pub report_id: Option<String>,
+    #[serde(rename = "reportId", default, skip_serializing_if = "Option::is_none")]
+    pub report_id: Option<ReportId>,
 }
 
 /// The response for the `getReports` operation.
@@ -435,13 +411,8 @@ pub struct CreateReportScheduleResponse {
     /// seller ID.
     ///
     /// Required by Amazon's model (absent when Amazon leaves it out).
-    #[serde(
-        rename = "reportScheduleId",
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::de::opt_string"
-    )]
-    pub report_schedule_id: Option<String>,
+    #[serde(rename = "reportScheduleId", default, skip_serializing_if = "Option::is_none")]
+    pub report_schedule_id: Option<ReportScheduleId>,
 }
 
 /// Information required for the report document.
@@ -451,13 +422,8 @@ pub struct ReportDocument {
     /// seller ID.
     ///
     /// Required by Amazon's model (absent when Amazon leaves it out).
-    #[serde(
-        rename = "reportDocumentId",
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::de::opt_string"
-    )]
-    pub report_document_id: Option<String>,
+    #[serde(rename = "reportDocumentId", default, skip_serializing_if = "Option::is_none")]
+    pub report_document_id: Option<ReportDocumentId>,
     /// A presigned URL for the report document. If `compressionAlgorithm` is not returned, you can
     /// download the report directly from this URL. This URL expires after 5 minutes.
     ///

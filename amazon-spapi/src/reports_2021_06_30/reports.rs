@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use futures::stream::BoxStream;
 use http::Method;
 
+use super::ids::ReportId;
 use super::models::{
     CreateReportResponse, CreateReportSpecification, GetReportsResponse, Report, ReportProcessingStatus,
 };
@@ -327,7 +328,7 @@ impl CreateReport {
 #[derive(Debug, Clone)]
 pub struct GetReport {
     client: SpApiClient,
-    report_id: Option<String>,
+    report_id: Option<ReportId>,
 }
 
 impl GetReport {
@@ -340,7 +341,7 @@ impl GetReport {
     }
 
     /// The report id returned by `createReport`.
-    pub fn report_id(mut self, id: impl Into<String>) -> Self {
+    pub fn report_id(mut self, id: impl Into<ReportId>) -> Self {
         self.report_id = Some(id.into());
         self
     }
@@ -369,7 +370,7 @@ impl GetReport {
 #[derive(Debug, Clone)]
 pub struct CancelReport {
     client: SpApiClient,
-    report_id: Option<String>,
+    report_id: Option<ReportId>,
 }
 
 impl CancelReport {
@@ -382,7 +383,7 @@ impl CancelReport {
     }
 
     /// The report to cancel.
-    pub fn report_id(mut self, id: impl Into<String>) -> Self {
+    pub fn report_id(mut self, id: impl Into<ReportId>) -> Self {
         self.report_id = Some(id.into());
         self
     }

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 use http::Method;
 
+use super::ids::ReportScheduleId;
 use super::models::{
     CreateReportScheduleResponse, CreateReportScheduleSpecification, CreateReportScheduleSpecificationPeriod,
     ReportSchedule, ReportScheduleList,
@@ -199,7 +200,7 @@ impl CreateReportSchedule {
 #[derive(Debug, Clone)]
 pub struct GetReportSchedule {
     client: SpApiClient,
-    report_schedule_id: Option<String>,
+    report_schedule_id: Option<ReportScheduleId>,
 }
 
 impl GetReportSchedule {
@@ -212,7 +213,7 @@ impl GetReportSchedule {
     }
 
     /// The schedule id.
-    pub fn report_schedule_id(mut self, id: impl Into<String>) -> Self {
+    pub fn report_schedule_id(mut self, id: impl Into<ReportScheduleId>) -> Self {
         self.report_schedule_id = Some(id.into());
         self
     }
@@ -251,7 +252,7 @@ impl GetReportSchedule {
 #[derive(Debug, Clone)]
 pub struct CancelReportSchedule {
     client: SpApiClient,
-    report_schedule_id: Option<String>,
+    report_schedule_id: Option<ReportScheduleId>,
 }
 
 impl CancelReportSchedule {
@@ -264,7 +265,7 @@ impl CancelReportSchedule {
     }
 
     /// The schedule to cancel.
-    pub fn report_schedule_id(mut self, id: impl Into<String>) -> Self {
+    pub fn report_schedule_id(mut self, id: impl Into<ReportScheduleId>) -> Self {
         self.report_schedule_id = Some(id.into());
         self
     }

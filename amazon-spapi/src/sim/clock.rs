@@ -28,8 +28,19 @@ pub struct SimClock {
 impl SimClock {
     /// A clock at `start`, running `scale` simulated seconds per wall-clock second.
     pub fn new(start: DateTime<Utc>, scale: f64) -> Self {
-        let scale = if scale.is_finite() && scale > 0.0 { scale } else { 0.0 };
-        Self { inner: Arc::new(Mutex::new(Inner { origin: start, base: start, anchor: Instant::now(), scale })) }
+        let scale = if scale.is_finite() && scale > 0.0 {
+            scale
+        } else {
+            0.0
+        };
+        Self {
+            inner: Arc::new(Mutex::new(Inner {
+                origin: start,
+                base: start,
+                anchor: Instant::now(),
+                scale,
+            })),
+        }
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Inner> {
@@ -78,7 +89,11 @@ impl SimClock {
         let now = Self::now_locked(&inner);
         inner.base = now;
         inner.anchor = Instant::now();
-        inner.scale = if scale.is_finite() && scale > 0.0 { scale } else { 0.0 };
+        inner.scale = if scale.is_finite() && scale > 0.0 {
+            scale
+        } else {
+            0.0
+        };
     }
 
     /// How long (wall time) until simulated time has moved by `sim`; `None` when frozen.
@@ -153,6 +168,9 @@ mod tests {
         let c = SimClock::new(start, 3600.0);
         std::thread::sleep(std::time::Duration::from_millis(20));
         assert!(c.now() >= start + Duration::seconds(60));
-        assert_eq!(c.wall_time_for(Duration::hours(1)), Some(std::time::Duration::from_secs(1)));
+        assert_eq!(
+            c.wall_time_for(Duration::hours(1)),
+            Some(std::time::Duration::from_secs(1))
+        );
     }
 }

@@ -19,7 +19,11 @@ pub enum Role {
 
 impl Role {
     /// Every role.
-    pub const ALL: [Role; 3] = [Role::DirectToConsumerShipping, Role::TaxInvoicing, Role::TaxRemittance];
+    pub const ALL: [Role; 3] = [
+        Role::DirectToConsumerShipping,
+        Role::TaxInvoicing,
+        Role::TaxRemittance,
+    ];
 }
 
 /// One seller of the simulated marketplace.
@@ -40,7 +44,7 @@ pub struct SellerSpec {
     /// Whether the seller sells on Amazon Handmade (custom, made-to-order items).
     pub handmade: bool,
     /// The seller's refresh token; when `None` one is derived from the seed.
-    pub refresh_token: Option<String>,
+    pub refresh_token: Option<crate::auth::SecretString>,
 }
 
 impl SellerSpec {
@@ -77,6 +81,13 @@ impl SellerSpec {
     #[must_use]
     pub fn afn_share(mut self, share: f64) -> Self {
         self.afn_share = share;
+        self
+    }
+
+    /// Sets the seller's refresh token (otherwise one is derived from the seed).
+    #[must_use]
+    pub fn refresh_token(mut self, token: impl Into<crate::auth::SecretString>) -> Self {
+        self.refresh_token = Some(token.into());
         self
     }
 
@@ -123,7 +134,12 @@ pub struct LimitsConfig {
 
 impl Default for LimitsConfig {
     fn default() -> Self {
-        Self { enabled: true, factor: 1.0, header: RateLimitHeader::Correct, forbid_after_throttles: None }
+        Self {
+            enabled: true,
+            factor: 1.0,
+            header: RateLimitHeader::Correct,
+            forbid_after_throttles: None,
+        }
     }
 }
 
@@ -185,7 +201,7 @@ pub struct SimConfig {
     /// LWA client id of the application.
     pub client_id: String,
     /// LWA client secret of the application.
-    pub client_secret: String,
+    pub client_secret: crate::auth::SecretString,
     /// Lifetime of access tokens (simulated time).
     pub access_token_lifetime: chrono::Duration,
     /// Lifetime of Restricted Data Tokens (simulated time).
@@ -248,12 +264,15 @@ impl SimConfig {
     pub fn new(seed: u64) -> Self {
         Self {
             seed,
-            start_time: Utc.with_ymd_and_hms(2026, 11, 2, 8, 0, 0).single().unwrap_or_default(),
+            start_time: Utc
+                .with_ymd_and_hms(2026, 11, 2, 8, 0, 0)
+                .single()
+                .unwrap_or_default(),
             time_scale: 60.0,
             history: chrono::Duration::days(2),
             sellers: default_sellers(),
             client_id: "amzn1.application-oa2-client.simulator".to_owned(),
-            client_secret: "sim-client-secret".to_owned(),
+            client_secret: crate::auth::SecretString::new("sim-client-secret"),
             access_token_lifetime: chrono::Duration::seconds(3600),
             rdt_lifetime: chrono::Duration::seconds(3600),
             limits: LimitsConfig::default(),

@@ -31,13 +31,17 @@ pub(crate) fn unit(seed: u64, n: u64) -> f64 {
 
 /// Digits from a seeded stream.
 pub(crate) fn digits(rng: &mut ChaCha8Rng, n: usize) -> String {
-    (0..n).map(|_| char::from(b'0' + rng.gen_range(0..10u8))).collect()
+    (0..n)
+        .map(|_| char::from(b'0' + rng.gen_range(0..10u8)))
+        .collect()
 }
 
 /// Upper-case letters and digits from a seeded stream.
 pub(crate) fn alnum(rng: &mut ChaCha8Rng, n: usize) -> String {
     const CHARS: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ0123456789";
-    (0..n).map(|_| char::from(CHARS[rng.gen_range(0..CHARS.len())])).collect()
+    (0..n)
+        .map(|_| char::from(CHARS[rng.gen_range(0..CHARS.len())]))
+        .collect()
 }
 
 /// Amazon's order status (v0 spelling in [`OrderStatus::v0`]).
@@ -313,12 +317,19 @@ impl Order {
 
     /// Whether the order is still open for shipping.
     pub(crate) fn shippable(&self) -> bool {
-        matches!(self.status, OrderStatus::Unshipped | OrderStatus::PartiallyShipped)
+        matches!(
+            self.status,
+            OrderStatus::Unshipped | OrderStatus::PartiallyShipped
+        )
     }
 
     /// Whether personal data may ever be shown for this order (never for Amazon-fulfilled orders).
     pub(crate) fn has_pii(&self) -> bool {
-        self.channel == Channel::Mfn && !matches!(self.status, OrderStatus::Pending | OrderStatus::PendingAvailability)
+        self.channel == Channel::Mfn
+            && !matches!(
+                self.status,
+                OrderStatus::Pending | OrderStatus::PendingAvailability
+            )
     }
 
     /// Business orders in the EU wait for the seller's invoice after shipping.
@@ -340,7 +351,11 @@ impl SellerGen {
         let mut rng = rng_for(seed, 1000 + seller as u64);
         let rate_per_sec = (spec.orders_per_day.max(0.0)) / 86_400.0;
         let next_at = from + next_gap(&mut rng, rate_per_sec);
-        Self { rng, next_at, rate_per_sec }
+        Self {
+            rng,
+            next_at,
+            rate_per_sec,
+        }
     }
 
     pub(crate) fn advance(&mut self) {
@@ -373,7 +388,10 @@ pub(crate) fn gen_products(seed: u64, seller: usize, spec: &SellerSpec, at: Date
             } else {
                 format!(
                     "{} {}",
-                    market::TITLE_ADJECTIVES.choose(&mut rng).copied().unwrap_or("Classic"),
+                    market::TITLE_ADJECTIVES
+                        .choose(&mut rng)
+                        .copied()
+                        .unwrap_or("Classic"),
                     market::TITLE_NOUNS[i % market::TITLE_NOUNS.len()]
                 )
             };
@@ -388,7 +406,11 @@ pub(crate) fn gen_products(seed: u64, seller: usize, spec: &SellerSpec, at: Date
                 product_type: "HOME".to_owned(),
                 fba,
                 mfn_quantity: rng.gen_range(0..120),
-                handling_days: if spec.handmade { rng.gen_range(3..10) } else { rng.gen_range(1..4) },
+                handling_days: if spec.handmade {
+                    rng.gen_range(3..10)
+                } else {
+                    rng.gen_range(1..4)
+                },
                 fba_fulfillable: if fba { rng.gen_range(0..400) } else { 0 },
                 fba_inbound: if fba { rng.gen_range(0..50) } else { 0 },
                 fba_reserved: if fba { rng.gen_range(0..10) } else { 0 },
@@ -421,8 +443,11 @@ pub(crate) struct OrderContext<'a> {
 /// Generates one order created at `at`, with its scheduled changes.
 pub(crate) fn gen_order(rng: &mut ChaCha8Rng, ctx: &OrderContext<'_>, at: DateTime<Utc>) -> Order {
     let spec = ctx.spec;
-    let mps: Vec<&'static MarketplaceInfo> =
-        spec.marketplaces.iter().filter_map(|m| market::marketplace(m)).collect();
+    let mps: Vec<&'static MarketplaceInfo> = spec
+        .marketplaces
+        .iter()
+        .filter_map(|m| market::marketplace(m))
+        .collect();
     let mp = if mps.is_empty() {
         &market::MARKETPLACES[0]
     } else {
@@ -436,8 +461,11 @@ pub(crate) fn gen_order(rng: &mut ChaCha8Rng, ctx: &OrderContext<'_>, at: DateTi
     let prefix = mp.order_prefixes[rng.gen_range(0..mp.order_prefixes.len())];
     let id = format!("{prefix}-{}-{}", digits(rng, 7), digits(rng, 7));
     let fba_products: Vec<&Product> = ctx.products.iter().filter(|p| p.fba).collect();
-    let channel =
-        if !fba_products.is_empty() && rng.gen_bool(spec.afn_share.clamp(0.0, 1.0)) { Channel::Afn } else { Channel::Mfn };
+    let channel = if !fba_products.is_empty() && rng.gen_bool(spec.afn_share.clamp(0.0, 1.0)) {
+        Channel::Afn
+    } else {
+        Channel::Mfn
+    };
     let is_business = !spec.handmade && mp.code != "AU" && rng.gen_bool(0.12);
     let is_prime = rng.gen_bool(if channel == Channel::Afn { 0.6 } else { 0.25 });
     let is_premium = rng.gen_bool(0.05);
@@ -481,15 +509,36 @@ pub(crate) fn gen_order(rng: &mut ChaCha8Rng, ctx: &OrderContext<'_>, at: DateTi
 
     let pool = market::address_pool(mp.country);
     let (name, line1, line2, city, state, postal, phone) = pool[rng.gen_range(0..pool.len())];
-    let company = if is_business { Some(format!("{} GmbH & Co", city.split(' ').next().unwrap_or(city))) } else { None };
-    let company = company.map(|c| if mp.code == "JP" { format!("{city}株式会社") } else { c });
+    let company = if is_business {
+        Some(format!("{} GmbH & Co", city.split(' ').next().unwrap_or(city)))
+    } else {
+        None
+    };
+    let company = company.map(|c| {
+        if mp.code == "JP" {
+            format!("{city}株式会社")
+        } else {
+            c
+        }
+    });
     let email_local = alnum(rng, 12).to_lowercase();
     let buyer = Buyer {
         name: name.to_owned(),
-        email: format!("{email_local}@marketplace.{}", mp.domain.trim_start_matches("www.")),
+        email: format!(
+            "{email_local}@marketplace.{}",
+            mp.domain.trim_start_matches("www.")
+        ),
         company: company.clone(),
-        po_number: if is_business { Some(format!("PO-{}", digits(rng, 6))) } else { None },
-        vat_id: if is_business && mp.region == "EU" { Some(format!("{}{}", mp.country, digits(rng, 9))) } else { None },
+        po_number: if is_business {
+            Some(format!("PO-{}", digits(rng, 6)))
+        } else {
+            None
+        },
+        vat_id: if is_business && mp.region == "EU" {
+            Some(format!("{}{}", mp.country, digits(rng, 9)))
+        } else {
+            None
+        },
     };
     let address = PostalAddress {
         name: name.to_owned(),
@@ -509,9 +558,19 @@ pub(crate) fn gen_order(rng: &mut ChaCha8Rng, ctx: &OrderContext<'_>, at: DateTi
         7 | 8 => 2,
         _ => 3,
     };
-    let candidates: Vec<&Product> =
-        if channel == Channel::Afn { fba_products } else { ctx.products.iter().filter(|p| !p.fba || rng.gen_bool(0.3)).collect() };
-    let ioss = if market::in_eu(mp) && rng.gen_bool(0.1) { Some(format!("IM{}", digits(rng, 10))) } else { None };
+    let candidates: Vec<&Product> = if channel == Channel::Afn {
+        fba_products
+    } else {
+        ctx.products
+            .iter()
+            .filter(|p| !p.fba || rng.gen_bool(0.3))
+            .collect()
+    };
+    let ioss = if market::in_eu(mp) && rng.gen_bool(0.1) {
+        Some(format!("IM{}", digits(rng, 10)))
+    } else {
+        None
+    };
     let mut items = Vec::new();
     let mut used = Vec::new();
     for _ in 0..n_items {
@@ -534,12 +593,19 @@ pub(crate) fn gen_order(rng: &mut ChaCha8Rng, ctx: &OrderContext<'_>, at: DateTi
         let (item_tax, shipping_tax) = if mp.included_tax_pct > 0 {
             (included_tax(item_price, mp), included_tax(shipping_price, mp))
         } else {
-            (round_to(item_price * Decimal::new(8, 2), mp), round_to(shipping_price * Decimal::new(8, 2), mp))
+            (
+                round_to(item_price * Decimal::new(8, 2), mp),
+                round_to(shipping_price * Decimal::new(8, 2), mp),
+            )
         };
         let used_item = !spec.handmade && rng.gen_bool(0.1);
         let (condition_id, condition_subtype, condition_note) = if used_item {
             let sub = ["LikeNew", "VeryGood", "Good", "Acceptable"][rng.gen_range(0..4)];
-            ("Used", sub, Some(market::CONDITION_NOTES[rng.gen_range(0..market::CONDITION_NOTES.len())].to_owned()))
+            (
+                "Used",
+                sub,
+                Some(market::CONDITION_NOTES[rng.gen_range(0..market::CONDITION_NOTES.len())].to_owned()),
+            )
         } else {
             ("New", "New", None)
         };
@@ -567,7 +633,11 @@ pub(crate) fn gen_order(rng: &mut ChaCha8Rng, ctx: &OrderContext<'_>, at: DateTi
             },
             gift_wrap_level: if gift { Some("Classic".to_owned()) } else { None },
             customized_url: if custom {
-                Some(format!("https://zme-caps.amazon.com/t/{}/{}", alnum(rng, 12), digits(rng, 6)))
+                Some(format!(
+                    "https://zme-caps.amazon.com/t/{}/{}",
+                    alnum(rng, 12),
+                    digits(rng, 6)
+                ))
             } else {
                 None
             },
@@ -585,7 +655,11 @@ pub(crate) fn gen_order(rng: &mut ChaCha8Rng, ctx: &OrderContext<'_>, at: DateTi
         seller_order_id: format!("SO-{}", digits(rng, 8)),
         purchase_date: at,
         last_update: at,
-        status: if preorder { OrderStatus::PendingAvailability } else { OrderStatus::Pending },
+        status: if preorder {
+            OrderStatus::PendingAvailability
+        } else {
+            OrderStatus::Pending
+        },
         channel,
         is_prime,
         is_business,
@@ -615,7 +689,11 @@ fn minutes(rng: &mut ChaCha8Rng, lo: i64, hi: i64) -> Duration {
     Duration::minutes(rng.gen_range(lo..hi))
 }
 
-fn gen_schedule(rng: &mut ChaCha8Rng, o: &Order, sim_start: DateTime<Utc>) -> Vec<(DateTime<Utc>, Transition)> {
+fn gen_schedule(
+    rng: &mut ChaCha8Rng,
+    o: &Order,
+    sim_start: DateTime<Utc>,
+) -> Vec<(DateTime<Utc>, Transition)> {
     let mut s = Vec::new();
     let mut t = o.purchase_date;
     if o.status == OrderStatus::PendingAvailability {
@@ -645,7 +723,10 @@ fn gen_schedule(rng: &mut ChaCha8Rng, o: &Order, sim_start: DateTime<Utc>) -> Ve
         Channel::Mfn => {
             if rng.gen_bool(0.03) {
                 let r = market::BUYER_CANCEL_REASONS[rng.gen_range(0..market::BUYER_CANCEL_REASONS.len())];
-                s.push((t + minutes(rng, 10, 240), Transition::BuyerRequestsCancel(r.to_owned())));
+                s.push((
+                    t + minutes(rng, 10, 240),
+                    Transition::BuyerRequestsCancel(r.to_owned()),
+                ));
             }
             // Orders from before the simulator started were partly handled in Seller Central already.
             let ship_at = t + minutes(rng, 60, 1200);
@@ -665,15 +746,75 @@ fn gen_schedule(rng: &mut ChaCha8Rng, o: &Order, sim_start: DateTime<Utc>) -> Ve
 
 /// Carrier codes Amazon lists (its 2012 base schema plus a few newer ones); kept as data.
 pub(crate) const CARRIER_CODES: &[&str] = &[
-    "USPS", "UPS", "UPSMI", "FedEx", "DHL", "Fastway", "GLS", "GO!", "Hermes Logistik Gruppe", "Royal Mail",
-    "Parcelforce", "City Link", "TNT", "Target", "SagawaExpress", "NipponExpress", "YamatoTransport",
-    "DHL Global Mail", "UPS Mail Innovations", "FedEx SmartPost", "OSM", "OnTrac", "Streamlite", "Newgistics",
-    "Canada Post", "Blue Package", "Chronopost", "Deutsche Post", "DPD", "La Poste", "Parcelnet",
-    "Poste Italiane", "SDA", "Smartmail", "FEDEX_JP", "JP_EXPRESS", "NITTSU", "SAGAWA", "YAMATO", "BlueDart",
-    "AFL/Fedex", "Aramex", "India Post", "Professional", "DTDC", "Overnite Express", "First Flight",
-    "Delhivery", "Lasership", "Yodel", "Other", "Amazon Shipping", "AMZL", "Australia Post", "BRT", "Colissimo",
-    "Correos", "DHL eCommerce", "DHL-Paket", "DPD Local", "Hermes UK", "InPost", "Japan Post", "Mondial Relay",
-    "PostNord", "Self Delivery", "SENDLE", "Yun Express", "ZTO Express",
+    "USPS",
+    "UPS",
+    "UPSMI",
+    "FedEx",
+    "DHL",
+    "Fastway",
+    "GLS",
+    "GO!",
+    "Hermes Logistik Gruppe",
+    "Royal Mail",
+    "Parcelforce",
+    "City Link",
+    "TNT",
+    "Target",
+    "SagawaExpress",
+    "NipponExpress",
+    "YamatoTransport",
+    "DHL Global Mail",
+    "UPS Mail Innovations",
+    "FedEx SmartPost",
+    "OSM",
+    "OnTrac",
+    "Streamlite",
+    "Newgistics",
+    "Canada Post",
+    "Blue Package",
+    "Chronopost",
+    "Deutsche Post",
+    "DPD",
+    "La Poste",
+    "Parcelnet",
+    "Poste Italiane",
+    "SDA",
+    "Smartmail",
+    "FEDEX_JP",
+    "JP_EXPRESS",
+    "NITTSU",
+    "SAGAWA",
+    "YAMATO",
+    "BlueDart",
+    "AFL/Fedex",
+    "Aramex",
+    "India Post",
+    "Professional",
+    "DTDC",
+    "Overnite Express",
+    "First Flight",
+    "Delhivery",
+    "Lasership",
+    "Yodel",
+    "Other",
+    "Amazon Shipping",
+    "AMZL",
+    "Australia Post",
+    "BRT",
+    "Colissimo",
+    "Correos",
+    "DHL eCommerce",
+    "DHL-Paket",
+    "DPD Local",
+    "Hermes UK",
+    "InPost",
+    "Japan Post",
+    "Mondial Relay",
+    "PostNord",
+    "Self Delivery",
+    "SENDLE",
+    "Yun Express",
+    "ZTO Express",
 ];
 
 /// Whether Amazon knows the carrier code (case-insensitive, as Amazon matches it).

@@ -47,12 +47,18 @@ pub(crate) fn decide(cfg: &SimConfig, seq: u64) -> (Option<Fault>, Option<Durati
 /// The error answer for a fault that replaces the answer (500 or 503).
 pub(crate) fn error_reply(fault: Option<Fault>) -> Option<Reply> {
     match fault {
-        Some(Fault::InternalError) => {
-            Some(Reply::error(500, "InternalFailure", "We encountered an internal error. Please try again.", ""))
-        }
-        Some(Fault::Unavailable) => {
-            Some(Reply::error(503, "ServiceUnavailable", "Service is temporarily unavailable. Please try again.", ""))
-        }
+        Some(Fault::InternalError) => Some(Reply::error(
+            500,
+            "InternalFailure",
+            "We encountered an internal error. Please try again.",
+            "",
+        )),
+        Some(Fault::Unavailable) => Some(Reply::error(
+            503,
+            "ServiceUnavailable",
+            "Service is temporarily unavailable. Please try again.",
+            "",
+        )),
         _ => None,
     }
 }
@@ -81,7 +87,7 @@ mod tests {
         let n503 = runs.iter().filter(|f| **f == Some(Fault::Unavailable)).count();
         assert!((120..280).contains(&n500), "{n500}");
         assert!((120..280).contains(&n503), "{n503}");
-        let other = SimConfig::new(43).faults(cfg.faults.clone());
+        let other = SimConfig::new(43).faults(cfg.faults);
         let differ: Vec<_> = (0..2000).map(|i| decide(&other, i).0).collect();
         assert_ne!(runs, differ);
     }

@@ -71,7 +71,9 @@ pub(crate) const REPORT_TYPES: &[&str] = &[
 const SAME_TYPE_SPACING_MINUTES: i64 = 20;
 
 fn doc_signature(seed: u64, id: &str) -> String {
-    let h = id.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+    let h = id.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
     format!("{:016x}{:016x}", data::mix(seed, h), data::mix(seed ^ 3, h))
 }
 
@@ -105,7 +107,13 @@ fn store_result(st: &mut State, seller: usize, prefix: &str, content_type: &str,
     let content = if gz { gzip(&content) } else { content };
     st.documents.insert(
         id.clone(),
-        Document { seller, content_type: content_type.to_owned(), content: Some(content), gzip: gz, upload: false },
+        Document {
+            seller,
+            content_type: content_type.to_owned(),
+            content: Some(content),
+            gzip: gz,
+            upload: false,
+        },
     );
     id
 }
@@ -126,7 +134,11 @@ pub(crate) fn storage(st: &mut State, raw: &RawRequest, faults: &FaultConfig) ->
     let id = raw.path.trim_start_matches("/sim-storage/").to_owned();
     let q = super::http::Query::parse(raw.raw_query.as_deref());
     if q.get("X-Amz-Signature") != Some(doc_signature(st.seed, &id).as_str()) {
-        return s3_error(403, "AccessDenied", "Request has expired or the signature is missing.");
+        return s3_error(
+            403,
+            "AccessDenied",
+            "Request has expired or the signature is missing.",
+        );
     }
     let Some(doc) = st.documents.get_mut(&id) else {
         return s3_error(404, "NoSuchKey", "The specified key does not exist.");
@@ -151,14 +163,22 @@ pub(crate) fn storage(st: &mut State, raw: &RawRequest, faults: &FaultConfig) ->
             let Some(content) = doc.content.clone() else {
                 return s3_error(404, "NoSuchKey", "The specified key does not exist.");
             };
-            let ct = if doc.gzip { "application/octet-stream".to_owned() } else { doc.content_type.clone() };
+            let ct = if doc.gzip {
+                "application/octet-stream".to_owned()
+            } else {
+                doc.content_type.clone()
+            };
             let mut r = Reply::bytes(200, &ct, content);
             if doc.gzip && faults.gzip_content_encoding_header {
                 r = r.header("Content-Encoding", "gzip");
             }
             r
         }
-        _ => s3_error(405, "MethodNotAllowed", "The specified method is not allowed against this resource."),
+        _ => s3_error(
+            405,
+            "MethodNotAllowed",
+            "The specified method is not allowed against this resource.",
+        ),
     }
 }
 
@@ -171,14 +191,24 @@ pub(crate) fn create_feed_document(st: &mut State, ctx: &Ctx<'_>, _p: &[String])
         Ok(b) => b,
         Err(r) => return r,
     };
-    let Some(ct) = body.get("contentType").and_then(Value::as_str).filter(|s| !s.is_empty()) else {
+    let Some(ct) = body
+        .get("contentType")
+        .and_then(Value::as_str)
+        .filter(|s| !s.is_empty())
+    else {
         return Reply::invalid("contentType is required, for example \"text/xml; charset=UTF-8\".");
     };
     let region = region_of(st, ctx.seller);
     let id = format!("amzn1.tortuga.4.{region}.{}", st.new_token("", 32).to_lowercase());
     st.documents.insert(
         id.clone(),
-        Document { seller: ctx.seller, content_type: ct.to_owned(), content: None, gzip: false, upload: true },
+        Document {
+            seller: ctx.seller,
+            content_type: ct.to_owned(),
+            content: None,
+            gzip: false,
+            upload: true,
+        },
     );
     let url = doc_url(st, ctx.base_url, &id);
     Reply::json(201, &json!({ "feedDocumentId": id, "url": url }))
@@ -228,7 +258,11 @@ pub(crate) fn create_feed(st: &mut State, ctx: &Ctx<'_>, _p: &[String]) -> Reply
         Ok(b) => b,
         Err(r) => return r,
     };
-    let Some(feed_type) = body.get("feedType").and_then(Value::as_str).filter(|s| !s.is_empty()) else {
+    let Some(feed_type) = body
+        .get("feedType")
+        .and_then(Value::as_str)
+        .filter(|s| !s.is_empty())
+    else {
         return Reply::invalid("feedType is required.");
     };
     if RETIRED_FEEDS.contains(&feed_type) {
@@ -245,7 +279,9 @@ pub(crate) fn create_feed(st: &mut State, ctx: &Ctx<'_>, _p: &[String]) -> Reply
         return Reply::invalid("marketplaceIds must hold at least one marketplace id.");
     }
     let Some(doc_id) = body.get("inputFeedDocumentId").and_then(Value::as_str) else {
-        return Reply::invalid("inputFeedDocumentId is required: call createFeedDocument and upload the feed first.");
+        return Reply::invalid(
+            "inputFeedDocumentId is required: call createFeedDocument and upload the feed first.",
+        );
     };
     match st.documents.get(doc_id) {
         Some(d) if d.seller == ctx.seller && d.upload && d.content.is_some() => {}
@@ -296,13 +332,20 @@ pub(crate) fn get_feed(st: &mut State, ctx: &Ctx<'_>, p: &[String]) -> Reply {
 /// `DELETE /feeds/2021-06-30/feeds/{feedId}`.
 pub(crate) fn cancel_feed(st: &mut State, ctx: &Ctx<'_>, p: &[String]) -> Reply {
     let now = ctx.now;
-    match st.feeds.iter_mut().find(|f| f.id == p[0] && f.seller == ctx.seller) {
+    match st
+        .feeds
+        .iter_mut()
+        .find(|f| f.id == p[0] && f.seller == ctx.seller)
+    {
         Some(f) if f.status == "IN_QUEUE" => {
             f.status = "CANCELLED";
             f.ended = Some(now);
             Reply::empty(200)
         }
-        Some(f) => Reply::invalid(&format!("Feed {} is {} and can no longer be cancelled.", f.id, f.status)),
+        Some(f) => Reply::invalid(&format!(
+            "Feed {} is {} and can no longer be cancelled.",
+            f.id, f.status
+        )),
         None => Reply::not_found(&format!("Feed {}", p[0])),
     }
 }
@@ -311,18 +354,28 @@ fn list_query(ctx: &Ctx<'_>, types_param: &str) -> Result<Option<String>, Reply>
     let q = ctx.query;
     if let Some(t) = q.get("nextToken") {
         if q.pairs.len() > 1 {
-            return Err(Reply::invalid("nextToken cannot be combined with other parameters: send nextToken alone."));
+            return Err(Reply::invalid(
+                "nextToken cannot be combined with other parameters: send nextToken alone.",
+            ));
         }
         return Ok(Some(t.to_owned()));
     }
     if q.list(types_param).is_empty() {
-        return Err(Reply::invalid(&format!("{types_param} is required when nextToken is not given.")));
+        return Err(Reply::invalid(&format!(
+            "{types_param} is required when nextToken is not given."
+        )));
     }
     Ok(None)
 }
 
 /// One page of ids; the ids of the whole listing are kept server-side under the token.
-fn paged(st: &mut State, ctx: &Ctx<'_>, kind: &str, ids: Vec<String>, token: Option<String>) -> Result<(Vec<String>, Option<String>), Reply> {
+fn paged(
+    st: &mut State,
+    ctx: &Ctx<'_>,
+    kind: &str,
+    ids: Vec<String>,
+    token: Option<String>,
+) -> Result<(Vec<String>, Option<String>), Reply> {
     let (all, offset, size) = match token {
         Some(t) => {
             let Some(page) = st.order_pages.get(&t).filter(|p| p.seller == ctx.seller).cloned() else {
@@ -342,7 +395,10 @@ fn paged(st: &mut State, ctx: &Ctx<'_>, kind: &str, ids: Vec<String>, token: Opt
     let end = (offset + size).min(all.len());
     let picked = all[offset.min(end)..end].to_vec();
     let next = if end < all.len() {
-        let t = format!("{kind}{}", super::orders_v0::page_token(st.seed ^ 0xFEED, ctx.seq));
+        let t = format!(
+            "{kind}{}",
+            super::orders_v0::page_token(st.seed ^ 0xFEED, ctx.seq)
+        );
         st.put_page(
             t.clone(),
             super::state::OrderPage {
@@ -373,7 +429,10 @@ pub(crate) fn get_feeds(st: &mut State, ctx: &Ctx<'_>, _p: &[String]) -> Reply {
     let types = q.list("feedTypes");
     let statuses = q.list("processingStatuses");
     let mps = q.list("marketplaceIds");
-    let since = q.get("createdSince").and_then(parse_time).unwrap_or(ctx.now - Duration::days(90));
+    let since = q
+        .get("createdSince")
+        .and_then(parse_time)
+        .unwrap_or(ctx.now - Duration::days(90));
     let until = q.get("createdUntil").and_then(parse_time).unwrap_or(ctx.now);
     let mut found: Vec<FeedRecord> = st
         .feeds
@@ -389,8 +448,11 @@ pub(crate) fn get_feeds(st: &mut State, ctx: &Ctx<'_>, _p: &[String]) -> Reply {
     let ids = found.iter().map(|f| f.id.clone()).collect();
     match paged(st, ctx, "F", ids, token) {
         Ok((page, next)) => {
-            let feeds: Vec<Value> =
-                page.iter().filter_map(|id| st.feeds.iter().find(|f| f.id == *id)).map(feed_json).collect();
+            let feeds: Vec<Value> = page
+                .iter()
+                .filter_map(|id| st.feeds.iter().find(|f| f.id == *id))
+                .map(feed_json)
+                .collect();
             let mut v = json!({ "feeds": feeds });
             if let Some(n) = next {
                 v["nextToken"] = json!(n);
@@ -440,7 +502,10 @@ pub(crate) fn create_report(st: &mut State, ctx: &Ctx<'_>, _p: &[String]) -> Rep
         return Reply::invalid("reportType is required.");
     };
     if !REPORT_TYPES.contains(&rt) {
-        return Reply::invalid(&format!("The simulator does not produce report type {rt}; it produces {}.", REPORT_TYPES.join(", ")));
+        return Reply::invalid(&format!(
+            "The simulator does not produce report type {rt}; it produces {}.",
+            REPORT_TYPES.join(", ")
+        ));
     }
     let marketplaces: Vec<String> = body
         .get("marketplaceIds")
@@ -450,7 +515,11 @@ pub(crate) fn create_report(st: &mut State, ctx: &Ctx<'_>, _p: &[String]) -> Rep
     if marketplaces.is_empty() {
         return Reply::invalid("marketplaceIds must hold at least one marketplace id.");
     }
-    let t = |k: &str| body.get(k).and_then(Value::as_str).map(|s| parse_time(s).ok_or(k.to_owned()));
+    let t = |k: &str| {
+        body.get(k)
+            .and_then(Value::as_str)
+            .map(|s| parse_time(s).ok_or(k.to_owned()))
+    };
     let data_start = match t("dataStartTime").transpose() {
         Ok(v) => v,
         Err(k) => return Reply::invalid(&format!("{k} is not a valid ISO 8601 date-time.")),
@@ -486,12 +555,19 @@ pub(crate) fn get_report(st: &mut State, ctx: &Ctx<'_>, p: &[String]) -> Reply {
 
 /// `DELETE /reports/2021-06-30/reports/{reportId}`.
 pub(crate) fn cancel_report(st: &mut State, ctx: &Ctx<'_>, p: &[String]) -> Reply {
-    match st.reports.iter_mut().find(|r| r.id == p[0] && r.seller == ctx.seller) {
+    match st
+        .reports
+        .iter_mut()
+        .find(|r| r.id == p[0] && r.seller == ctx.seller)
+    {
         Some(r) if r.status == "IN_QUEUE" => {
             r.status = "CANCELLED";
             Reply::empty(200)
         }
-        Some(r) => Reply::invalid(&format!("Report {} is {} and can no longer be cancelled.", r.id, r.status)),
+        Some(r) => Reply::invalid(&format!(
+            "Report {} is {} and can no longer be cancelled.",
+            r.id, r.status
+        )),
         None => Reply::not_found(&format!("Report {}", p[0])),
     }
 }
@@ -505,7 +581,10 @@ pub(crate) fn get_reports(st: &mut State, ctx: &Ctx<'_>, _p: &[String]) -> Reply
     let q = ctx.query;
     let types = q.list("reportTypes");
     let statuses = q.list("processingStatuses");
-    let since = q.get("createdSince").and_then(parse_time).unwrap_or(ctx.now - Duration::days(90));
+    let since = q
+        .get("createdSince")
+        .and_then(parse_time)
+        .unwrap_or(ctx.now - Duration::days(90));
     let until = q.get("createdUntil").and_then(parse_time).unwrap_or(ctx.now);
     let mut found: Vec<ReportRecord> = st
         .reports
@@ -519,8 +598,11 @@ pub(crate) fn get_reports(st: &mut State, ctx: &Ctx<'_>, _p: &[String]) -> Reply
     let ids = found.iter().map(|r| r.id.clone()).collect();
     match paged(st, ctx, "R", ids, token) {
         Ok((page, next)) => {
-            let reports: Vec<Value> =
-                page.iter().filter_map(|id| st.reports.iter().find(|r| r.id == *id)).map(report_json).collect();
+            let reports: Vec<Value> = page
+                .iter()
+                .filter_map(|id| st.reports.iter().find(|r| r.id == *id))
+                .map(report_json)
+                .collect();
             let mut v = json!({ "reports": reports });
             if let Some(n) = next {
                 v["nextToken"] = json!(n);
@@ -594,9 +676,17 @@ struct XmlResult {
     order_id: Option<String>,
 }
 
-fn process_feed(st: &mut State, i: usize, at: DateTime<Utc>) -> (&'static str, &'static str, Option<Vec<u8>>) {
+fn process_feed(
+    st: &mut State,
+    i: usize,
+    at: DateTime<Utc>,
+) -> (&'static str, &'static str, Option<Vec<u8>>) {
     let f = st.feeds[i].clone();
-    let content = st.documents.get(&f.input_doc).and_then(|d| d.content.clone()).unwrap_or_default();
+    let content = st
+        .documents
+        .get(&f.input_doc)
+        .and_then(|d| d.content.clone())
+        .unwrap_or_default();
     let content = maybe_gunzip(content);
     let text = String::from_utf8_lossy(&content).into_owned();
     match f.feed_type.as_str() {
@@ -604,13 +694,18 @@ fn process_feed(st: &mut State, i: usize, at: DateTime<Utc>) -> (&'static str, &
             let root = match xml::parse(&text) {
                 Ok(r) => r,
                 Err(e) => {
-                    let rep = processing_report(st, &f, 0, &[XmlResult {
-                        message_id: "0".into(),
-                        code: "Error",
-                        message_code: 5001,
-                        description: format!("The XML document could not be parsed: {e}"),
-                        order_id: None,
-                    }]);
+                    let rep = processing_report(
+                        st,
+                        &f,
+                        0,
+                        &[XmlResult {
+                            message_id: "0".into(),
+                            code: "Error",
+                            message_code: 5001,
+                            description: format!("The XML document could not be parsed: {e}"),
+                            order_id: None,
+                        }],
+                    );
                     return ("FATAL", "text/xml", Some(rep));
                 }
             };
@@ -655,13 +750,18 @@ fn envelope_messages<'a>(
             order_id: None,
         });
     }
-    let merchant = root.child("Header").and_then(|h| h.text_of("MerchantIdentifier")).unwrap_or("");
+    let merchant = root
+        .child("Header")
+        .and_then(|h| h.text_of("MerchantIdentifier"))
+        .unwrap_or("");
     if merchant != st.sellers[f.seller].id {
         return Err(XmlResult {
             message_id: "0".into(),
             code: "Error",
             message_code: 5000,
-            description: format!("Header/MerchantIdentifier {merchant:?} is not the seller that submitted the feed."),
+            description: format!(
+                "Header/MerchantIdentifier {merchant:?} is not the seller that submitted the feed."
+            ),
             order_id: None,
         });
     }
@@ -677,7 +777,12 @@ fn envelope_messages<'a>(
     Ok(root.all("Message").collect())
 }
 
-fn fulfillment_feed(st: &mut State, f: &FeedRecord, root: &xml::Element, at: DateTime<Utc>) -> (usize, Vec<XmlResult>) {
+fn fulfillment_feed(
+    st: &mut State,
+    f: &FeedRecord,
+    root: &xml::Element,
+    at: DateTime<Utc>,
+) -> (usize, Vec<XmlResult>) {
     let msgs = match envelope_messages(st, f, root, "OrderFulfillment") {
         Ok(m) => m,
         Err(e) => return (0, vec![e]),
@@ -693,7 +798,11 @@ fn fulfillment_feed(st: &mut State, f: &FeedRecord, root: &xml::Element, at: Dat
             order_id: order,
         };
         let Some(of) = m.child("OrderFulfillment") else {
-            results.push(err(5000, "The message has no OrderFulfillment element.".into(), None));
+            results.push(err(
+                5000,
+                "The message has no OrderFulfillment element.".into(),
+                None,
+            ));
             continue;
         };
         let order_id = match (of.text_of("AmazonOrderID"), of.text_of("MerchantOrderID")) {
@@ -705,10 +814,16 @@ fn fulfillment_feed(st: &mut State, f: &FeedRecord, root: &xml::Element, at: Dat
             _ => None,
         };
         let Some(order_id) = order_id.filter(|id| st.order(id).is_some_and(|o| o.seller == f.seller)) else {
-            results.push(err(25, "The order id was not found for this seller.".into(), of.text_of("AmazonOrderID").map(str::to_owned)));
+            results.push(err(
+                25,
+                "The order id was not found for this seller.".into(),
+                of.text_of("AmazonOrderID").map(str::to_owned),
+            ));
             continue;
         };
-        let Some(order) = st.order(&order_id) else { continue };
+        let Some(order) = st.order(&order_id) else {
+            continue;
+        };
         let fd = of.child("FulfillmentData");
         let carrier_code = fd.and_then(|d| d.text_of("CarrierCode"));
         let carrier_name = fd.and_then(|d| d.text_of("CarrierName"));
@@ -723,9 +838,17 @@ fn fulfillment_feed(st: &mut State, f: &FeedRecord, root: &xml::Element, at: Dat
             of.all("Item")
                 .map(|it| {
                     let id = it.text_of("AmazonOrderItemCode").unwrap_or("");
-                    let qty = it.text_of("Quantity").and_then(|q| q.parse::<i64>().ok()).unwrap_or_else(|| {
-                        order.items.iter().find(|i| i.id == id).map(|i| i.qty - i.qty_shipped).unwrap_or(0)
-                    });
+                    let qty = it
+                        .text_of("Quantity")
+                        .and_then(|q| q.parse::<i64>().ok())
+                        .unwrap_or_else(|| {
+                            order
+                                .items
+                                .iter()
+                                .find(|i| i.id == id)
+                                .map(|i| i.qty - i.qty_shipped)
+                                .unwrap_or(0)
+                        });
                     json!({ "orderItemId": id, "quantity": qty })
                 })
                 .collect()
@@ -751,7 +874,12 @@ fn fulfillment_feed(st: &mut State, f: &FeedRecord, root: &xml::Element, at: Dat
     (msgs.len(), results)
 }
 
-fn acknowledgement_feed(st: &mut State, f: &FeedRecord, root: &xml::Element, at: DateTime<Utc>) -> (usize, Vec<XmlResult>) {
+fn acknowledgement_feed(
+    st: &mut State,
+    f: &FeedRecord,
+    root: &xml::Element,
+    at: DateTime<Utc>,
+) -> (usize, Vec<XmlResult>) {
     let msgs = match envelope_messages(st, f, root, "OrderAcknowledgement") {
         Ok(m) => m,
         Err(e) => return (0, vec![e]),
@@ -767,7 +895,11 @@ fn acknowledgement_feed(st: &mut State, f: &FeedRecord, root: &xml::Element, at:
             order_id: order,
         };
         let Some(ack) = m.child("OrderAcknowledgement") else {
-            results.push(err(5000, "The message has no OrderAcknowledgement element.".into(), None));
+            results.push(err(
+                5000,
+                "The message has no OrderAcknowledgement element.".into(),
+                None,
+            ));
             continue;
         };
         let Some(order_id) = ack.text_of("AmazonOrderID").map(str::to_owned) else {
@@ -776,7 +908,11 @@ fn acknowledgement_feed(st: &mut State, f: &FeedRecord, root: &xml::Element, at:
         };
         let seller = f.seller;
         let Some(o) = st.order_mut(&order_id).filter(|o| o.seller == seller) else {
-            results.push(err(25, "The order id was not found for this seller.".into(), Some(order_id)));
+            results.push(err(
+                25,
+                "The order id was not found for this seller.".into(),
+                Some(order_id),
+            ));
             continue;
         };
         match ack.text_of("StatusCode") {
@@ -787,11 +923,18 @@ fn acknowledgement_feed(st: &mut State, f: &FeedRecord, root: &xml::Element, at:
                 }
             }
             Some("Failure") => {
-                let reason = ack.all("Item").find_map(|i| i.text_of("CancelReason")).unwrap_or("GeneralAdjustment");
-                if !matches!(o.status, OrderStatus::Pending | OrderStatus::Unshipped) || o.shipped_units() > 0 {
+                let reason = ack
+                    .all("Item")
+                    .find_map(|i| i.text_of("CancelReason"))
+                    .unwrap_or("GeneralAdjustment");
+                if !matches!(o.status, OrderStatus::Pending | OrderStatus::Unshipped) || o.shipped_units() > 0
+                {
                     results.push(err(
                         18028,
-                        format!("Order {order_id} is {} and can no longer be cancelled.", o.status.v0()),
+                        format!(
+                            "Order {order_id} is {} and can no longer be cancelled.",
+                            o.status.v0()
+                        ),
                         Some(order_id),
                     ));
                     continue;
@@ -801,24 +944,40 @@ fn acknowledgement_feed(st: &mut State, f: &FeedRecord, root: &xml::Element, at:
                 o.canceled_by_seller = true;
                 o.last_update = at;
             }
-            other => results.push(err(5000, format!("StatusCode must be Success or Failure, not {other:?}."), Some(order_id))),
+            other => results.push(err(
+                5000,
+                format!("StatusCode must be Success or Failure, not {other:?}."),
+                Some(order_id),
+            )),
         }
     }
     (msgs.len(), results)
 }
 
 fn processing_report(st: &State, f: &FeedRecord, processed: usize, results: &[XmlResult]) -> Vec<u8> {
-    let errors = results.iter().filter(|r| r.code == "Error" && r.message_id != "0").count();
+    let errors = results
+        .iter()
+        .filter(|r| r.code == "Error" && r.message_id != "0")
+        .count();
     let fatal = results.iter().any(|r| r.message_id == "0");
-    let ok = if fatal { 0 } else { processed.saturating_sub(errors) };
+    let ok = if fatal {
+        0
+    } else {
+        processed.saturating_sub(errors)
+    };
     let mut s = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     s.push_str("<AmazonEnvelope xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:noNamespaceSchemaLocation=\"amzn-envelope.xsd\">\n");
     s.push_str(&format!(
         "<Header><DocumentVersion>1.02</DocumentVersion><MerchantIdentifier>{}</MerchantIdentifier></Header>\n",
         xml::escape(&st.sellers[f.seller].id)
     ));
-    s.push_str("<MessageType>ProcessingReport</MessageType>\n<Message><MessageID>1</MessageID><ProcessingReport>\n");
-    s.push_str(&format!("<DocumentTransactionID>{}</DocumentTransactionID>\n", f.id));
+    s.push_str(
+        "<MessageType>ProcessingReport</MessageType>\n<Message><MessageID>1</MessageID><ProcessingReport>\n",
+    );
+    s.push_str(&format!(
+        "<DocumentTransactionID>{}</DocumentTransactionID>\n",
+        f.id
+    ));
     s.push_str("<StatusCode>Complete</StatusCode>\n");
     s.push_str(&format!(
         "<ProcessingSummary><MessagesProcessed>{processed}</MessagesProcessed><MessagesSuccessful>{ok}</MessagesSuccessful><MessagesWithError>{}</MessagesWithError><MessagesWithWarning>0</MessagesWithWarning></ProcessingSummary>\n",
@@ -833,7 +992,10 @@ fn processing_report(st: &State, f: &FeedRecord, processed: usize, results: &[Xm
             xml::escape(&r.description)
         ));
         if let Some(o) = &r.order_id {
-            s.push_str(&format!("<AdditionalInfo><AmazonOrderID>{}</AmazonOrderID></AdditionalInfo>", xml::escape(o)));
+            s.push_str(&format!(
+                "<AdditionalInfo><AmazonOrderID>{}</AmazonOrderID></AdditionalInfo>",
+                xml::escape(o)
+            ));
         }
         s.push_str("</Result>\n");
     }
@@ -847,7 +1009,8 @@ fn build_report(st: &State, i: usize) -> (String, Vec<u8>) {
     let japanese = r.marketplaces.iter().any(|m| m == "A1VC38T7YXB528");
     let mut out = String::new();
     match r.report_type.as_str() {
-        "GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL" | "GET_FLAT_FILE_ALL_ORDERS_DATA_BY_LAST_UPDATE_GENERAL" => {
+        "GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL"
+        | "GET_FLAT_FILE_ALL_ORDERS_DATA_BY_LAST_UPDATE_GENERAL" => {
             let by_update = r.report_type.contains("LAST_UPDATE");
             let from = r.data_start.unwrap_or(r.created - Duration::days(30));
             let to = r.data_end.unwrap_or(r.created);
@@ -864,7 +1027,11 @@ fn build_report(st: &State, i: usize) -> (String, Vec<u8>) {
             orders.sort_by_key(|o| (o.purchase_date, o.id.clone()));
             for o in orders {
                 for it in &o.items {
-                    let item_status = if it.qty_shipped >= it.qty { "Shipped" } else { "Unshipped" };
+                    let item_status = if it.qty_shipped >= it.qty {
+                        "Shipped"
+                    } else {
+                        "Unshipped"
+                    };
                     let status = match o.status {
                         OrderStatus::Canceled => "Cancelled",
                         s => s.v0(),
@@ -901,18 +1068,30 @@ fn build_report(st: &State, i: usize) -> (String, Vec<u8>) {
         }
         "GET_MERCHANT_LISTINGS_ALL_DATA" => {
             out.push_str("item-name\tseller-sku\tprice\tquantity\topen-date\tasin1\tfulfillment-channel\tstatus\thandling-time\n");
-            let mp = r.marketplaces.first().and_then(|m| super::market::marketplace(m)).unwrap_or(&super::market::MARKETPLACES[0]);
+            let mp = r
+                .marketplaces
+                .first()
+                .and_then(|m| super::market::marketplace(m))
+                .unwrap_or(&super::market::MARKETPLACES[0]);
             for p in seller.products.iter().filter(|p| !p.deleted) {
                 out.push_str(&format!(
                     "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n",
                     p.title,
                     p.sku,
                     super::http::format_amount(data::price_in(p.base_price, mp), mp.decimals),
-                    if p.fba { String::new() } else { p.mfn_quantity.to_string() },
+                    if p.fba {
+                        String::new()
+                    } else {
+                        p.mfn_quantity.to_string()
+                    },
                     iso(p.created),
                     p.asin,
                     if p.fba { "AMAZON_NA" } else { "DEFAULT" },
-                    if p.fba || p.mfn_quantity > 0 { "Active" } else { "Inactive" },
+                    if p.fba || p.mfn_quantity > 0 {
+                        "Active"
+                    } else {
+                        "Inactive"
+                    },
                     p.handling_days,
                 ));
             }
@@ -937,8 +1116,14 @@ fn build_report(st: &State, i: usize) -> (String, Vec<u8>) {
     }
     if japanese {
         let (bytes, _, _) = encoding_rs::SHIFT_JIS.encode(&out);
-        ("text/tab-separated-values;charset=Shift_JIS".to_owned(), bytes.into_owned())
+        (
+            "text/tab-separated-values;charset=Shift_JIS".to_owned(),
+            bytes.into_owned(),
+        )
     } else {
-        ("text/tab-separated-values;charset=UTF-8".to_owned(), out.into_bytes())
+        (
+            "text/tab-separated-values;charset=UTF-8".to_owned(),
+            out.into_bytes(),
+        )
     }
 }

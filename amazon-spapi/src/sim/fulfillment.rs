@@ -63,7 +63,10 @@ fn check_address(a: Option<&Value>) -> Result<Value, Reply> {
         return Err(Reply::invalid("destinationAddress is required."));
     };
     for k in ["name", "addressLine1", "countryCode", "postalCode"] {
-        if a.get(k).and_then(Value::as_str).is_none_or(|s| s.trim().is_empty()) {
+        if a.get(k)
+            .and_then(Value::as_str)
+            .is_none_or(|s| s.trim().is_empty())
+        {
             return Err(Reply::invalid(&format!("destinationAddress.{k} is required.")));
         }
     }
@@ -71,7 +74,10 @@ fn check_address(a: Option<&Value>) -> Result<Value, Reply> {
 }
 
 fn req_str<'a>(b: &'a Value, k: &str) -> Result<&'a str, Reply> {
-    b.get(k).and_then(Value::as_str).filter(|s| !s.trim().is_empty()).ok_or_else(|| Reply::invalid(&format!("{k} is required.")))
+    b.get(k)
+        .and_then(Value::as_str)
+        .filter(|s| !s.trim().is_empty())
+        .ok_or_else(|| Reply::invalid(&format!("{k} is required.")))
 }
 
 /// `POST /fba/outbound/2020-07-01/fulfillmentOrders`.
@@ -98,13 +104,18 @@ pub(crate) fn create(st: &mut State, ctx: &Ctx<'_>, _p: &[String]) -> Reply {
         return Reply::invalid("sellerFulfillmentOrderId must be at most 40 characters.");
     }
     if !SPEEDS.contains(&speed.as_str()) {
-        return Reply::invalid(&format!("shippingSpeedCategory {speed} is not one of {}.", SPEEDS.join(", ")));
+        return Reply::invalid(&format!(
+            "shippingSpeedCategory {speed} is not one of {}.",
+            SPEEDS.join(", ")
+        ));
     }
     if parse_time(&disp_date).is_none() {
         return Reply::invalid("displayableOrderDate must be an ISO 8601 date-time.");
     }
     if st.mcf.iter().any(|o| o.seller == ctx.seller && o.id == id) {
-        return Reply::invalid(&format!("A fulfillment order with sellerFulfillmentOrderId {id} already exists."));
+        return Reply::invalid(&format!(
+            "A fulfillment order with sellerFulfillmentOrderId {id} already exists."
+        ));
     }
     let seller = &st.sellers[ctx.seller];
     let marketplace_id = b
@@ -119,14 +130,23 @@ pub(crate) fn create(st: &mut State, ctx: &Ctx<'_>, _p: &[String]) -> Reply {
     let mut lines = Vec::new();
     for it in items {
         let sku = it.get("sellerSku").and_then(Value::as_str).unwrap_or("");
-        let item_id = it.get("sellerFulfillmentOrderItemId").and_then(Value::as_str).unwrap_or("");
+        let item_id = it
+            .get("sellerFulfillmentOrderItemId")
+            .and_then(Value::as_str)
+            .unwrap_or("");
         let qty = it.get("quantity").and_then(Value::as_i64).unwrap_or(0);
         if sku.is_empty() || item_id.is_empty() || qty <= 0 {
-            return Reply::invalid("Each item needs sellerSku, sellerFulfillmentOrderItemId and a positive quantity.");
+            return Reply::invalid(
+                "Each item needs sellerSku, sellerFulfillmentOrderItemId and a positive quantity.",
+            );
         }
         match seller.product(sku) {
             Some(p) if p.fba => {}
-            _ => return Reply::invalid(&format!("SKU {sku} has no FBA inventory listing for this seller.")),
+            _ => {
+                return Reply::invalid(&format!(
+                    "SKU {sku} has no FBA inventory listing for this seller."
+                ))
+            }
         }
         lines.push(McfItem {
             sku: sku.to_owned(),
@@ -137,8 +157,16 @@ pub(crate) fn create(st: &mut State, ctx: &Ctx<'_>, _p: &[String]) -> Reply {
             gift_message: it.get("giftMessage").and_then(Value::as_str).map(str::to_owned),
         });
     }
-    let action = b.get("fulfillmentAction").and_then(Value::as_str).unwrap_or("Ship").to_owned();
-    let policy = b.get("fulfillmentPolicy").and_then(Value::as_str).unwrap_or("FillOrKill").to_owned();
+    let action = b
+        .get("fulfillmentAction")
+        .and_then(Value::as_str)
+        .unwrap_or("Ship")
+        .to_owned();
+    let policy = b
+        .get("fulfillmentPolicy")
+        .and_then(Value::as_str)
+        .unwrap_or("FillOrKill")
+        .to_owned();
     let now = ctx.now;
     let h = data::mix(st.seed, ctx.seq);
     let mut schedule = vec![(now + Duration::minutes(1), "Received")];
@@ -174,8 +202,15 @@ pub(crate) fn advance_mcf(st: &mut State, now: DateTime<Utc>) {
     for i in 0..st.mcf.len() {
         loop {
             let o = &st.mcf[i];
-            let Some(&(t, next)) = o.schedule.first() else { break };
-            if t > now || matches!(o.status, "Cancelled" | "Unfulfillable" | "Complete" | "CompletePartialled") {
+            let Some(&(t, next)) = o.schedule.first() else {
+                break;
+            };
+            if t > now
+                || matches!(
+                    o.status,
+                    "Cancelled" | "Unfulfillable" | "Complete" | "CompletePartialled"
+                )
+            {
                 break;
             }
             st.mcf[i].schedule.remove(0);
@@ -186,7 +221,9 @@ pub(crate) fn advance_mcf(st: &mut State, now: DateTime<Utc>) {
                     let policy = st.mcf[i].policy.clone();
                     let items = st.mcf[i].items.clone();
                     let short = items.iter().any(|it| {
-                        st.sellers[seller].product(&it.sku).map_or(true, |p| p.fba_fulfillable < it.qty)
+                        st.sellers[seller]
+                            .product(&it.sku)
+                            .is_none_or(|p| p.fba_fulfillable < it.qty)
                     });
                     if short && policy == "FillOrKill" {
                         let o = &mut st.mcf[i];
@@ -216,7 +253,8 @@ pub(crate) fn advance_mcf(st: &mut State, now: DateTime<Utc>) {
                 }
                 "Complete" => {
                     let h = data::mix(st.seed, 4000 + i as u64);
-                    let mp = super::market::marketplace(&st.mcf[i].marketplace_id).unwrap_or(&super::market::MARKETPLACES[0]);
+                    let mp = super::market::marketplace(&st.mcf[i].marketplace_id)
+                        .unwrap_or(&super::market::MARKETPLACES[0]);
                     let (carrier, tracking) = data::amazon_carrier(h, mp);
                     let number = 100_000 + (st.counter as i64) * 10 + i as i64;
                     st.counter += 1;
@@ -235,7 +273,11 @@ pub(crate) fn advance_mcf(st: &mut State, now: DateTime<Utc>) {
                         ship_date: t,
                         arrival: t + Duration::days(2),
                     });
-                    o.status = if o.items.iter().any(|it| it.unfulfillable > 0) { "CompletePartialled" } else { "Complete" };
+                    o.status = if o.items.iter().any(|it| it.unfulfillable > 0) {
+                        "CompletePartialled"
+                    } else {
+                        "Complete"
+                    };
                     o.status_updated = t;
                 }
                 s => {
@@ -343,10 +385,18 @@ pub(crate) fn list(st: &mut State, ctx: &Ctx<'_>, _p: &[String]) -> Reply {
         },
         None => 0,
     };
-    let mut found: Vec<&McfOrder> =
-        st.mcf.iter().filter(|o| o.seller == ctx.seller && o.status_updated >= since).collect();
+    let mut found: Vec<&McfOrder> = st
+        .mcf
+        .iter()
+        .filter(|o| o.seller == ctx.seller && o.status_updated >= since)
+        .collect();
     found.sort_by(|a, b| a.status_updated.cmp(&b.status_updated).then(a.id.cmp(&b.id)));
-    let page: Vec<Value> = found.iter().skip(offset).take(100).map(|o| order_json(o)).collect();
+    let page: Vec<Value> = found
+        .iter()
+        .skip(offset)
+        .take(100)
+        .map(|o| order_json(o))
+        .collect();
     let mut payload = json!({ "fulfillmentOrders": page });
     if offset + 100 < found.len() {
         payload["nextToken"] = json!(format!("mcf-{}", offset + 100));
@@ -403,7 +453,11 @@ pub(crate) fn tracking(st: &mut State, ctx: &Ctx<'_>, _p: &[String]) -> Reply {
     };
     let delivered = ctx.now >= p.arrival;
     let city = o.address.get("city").and_then(Value::as_str).unwrap_or("");
-    let state = o.address.get("stateOrRegion").and_then(Value::as_str).unwrap_or("");
+    let state = o
+        .address
+        .get("stateOrRegion")
+        .and_then(Value::as_str)
+        .unwrap_or("");
     let country = o.address.get("countryCode").and_then(Value::as_str).unwrap_or("");
     let mut events = vec![json!({
         "eventDate": iso(p.ship_date),
@@ -463,7 +517,10 @@ pub(crate) fn preview(st: &mut State, ctx: &Ctx<'_>, _p: &[String]) -> Reply {
     for it in items {
         let sku = it.get("sellerSku").and_then(Value::as_str).unwrap_or("");
         let qty = it.get("quantity").and_then(Value::as_i64).unwrap_or(0);
-        let item_id = it.get("sellerFulfillmentOrderItemId").and_then(Value::as_str).unwrap_or("");
+        let item_id = it
+            .get("sellerFulfillmentOrderItemId")
+            .and_then(Value::as_str)
+            .unwrap_or("");
         let stock = seller.product(sku).filter(|p| p.fba).map(|p| p.fba_fulfillable);
         match stock {
             Some(s) if s >= qty && qty > 0 => ok_items.push(json!({
@@ -552,40 +609,70 @@ fn services_for(region: &str) -> &'static [(&'static str, &'static str, &'static
 
 /// Validates `ShipmentRequestDetails` against the order and returns (order id, items, weight in oz).
 fn check_details(st: &State, ctx: &Ctx<'_>, d: Option<&Value>) -> Result<(String, Value, f64), Reply> {
-    let Some(d) = d else { return Err(Reply::invalid("ShipmentRequestDetails is required.")) };
+    let Some(d) = d else {
+        return Err(Reply::invalid("ShipmentRequestDetails is required."));
+    };
     let order_id = d.get("AmazonOrderId").and_then(Value::as_str).unwrap_or("");
     let Some(o) = st.order(order_id).filter(|o| o.seller == ctx.seller) else {
         return Err(Reply::not_found(&format!("Order {order_id}")));
     };
     if o.channel != Channel::Mfn {
-        return Err(Reply::invalid("The order is fulfilled by Amazon; labels are only for merchant-fulfilled orders."));
+        return Err(Reply::invalid(
+            "The order is fulfilled by Amazon; labels are only for merchant-fulfilled orders.",
+        ));
     }
     if !o.shippable() {
-        return Err(Reply::invalid(&format!("The order is {} and cannot be shipped.", o.status.v0())));
+        return Err(Reply::invalid(&format!(
+            "The order is {} and cannot be shipped.",
+            o.status.v0()
+        )));
     }
-    let Some(items) = d.get("ItemList").and_then(Value::as_array).filter(|a| !a.is_empty()) else {
+    let Some(items) = d
+        .get("ItemList")
+        .and_then(Value::as_array)
+        .filter(|a| !a.is_empty())
+    else {
         return Err(Reply::invalid("ItemList must hold at least one item."));
     };
     for it in items {
         let id = it.get("OrderItemId").and_then(Value::as_str).unwrap_or("");
         let q = it.get("Quantity").and_then(Value::as_i64).unwrap_or(0);
         let Some(line) = o.items.iter().find(|i| i.id == id) else {
-            return Err(Reply::invalid(&format!("OrderItemId {id} is not an item of order {order_id}.")));
+            return Err(Reply::invalid(&format!(
+                "OrderItemId {id} is not an item of order {order_id}."
+            )));
         };
         if q <= 0 || q > line.qty - line.qty_shipped {
-            return Err(Reply::invalid(&format!("Quantity {q} of item {id} is not between 1 and the units left to ship.")));
+            return Err(Reply::invalid(&format!(
+                "Quantity {q} of item {id} is not between 1 and the units left to ship."
+            )));
         }
     }
-    for k in ["ShipFromAddress", "PackageDimensions", "Weight", "ShippingServiceOptions"] {
+    for k in [
+        "ShipFromAddress",
+        "PackageDimensions",
+        "Weight",
+        "ShippingServiceOptions",
+    ] {
         if d.get(k).is_none() {
-            return Err(Reply::invalid(&format!("ShipmentRequestDetails.{k} is required.")));
+            return Err(Reply::invalid(&format!(
+                "ShipmentRequestDetails.{k} is required."
+            )));
         }
     }
-    let w = d.get("Weight").and_then(|w| w.get("Value")).and_then(Value::as_f64).unwrap_or(0.0);
+    let w = d
+        .get("Weight")
+        .and_then(|w| w.get("Value"))
+        .and_then(Value::as_f64)
+        .unwrap_or(0.0);
     if w <= 0.0 {
         return Err(Reply::invalid("Weight.Value must be positive."));
     }
-    let unit = d.get("Weight").and_then(|w| w.get("Unit")).and_then(Value::as_str).unwrap_or("oz");
+    let unit = d
+        .get("Weight")
+        .and_then(|w| w.get("Unit"))
+        .and_then(Value::as_str)
+        .unwrap_or("oz");
     let oz = match unit {
         "g" => w / 28.35,
         _ => w,
@@ -625,7 +712,9 @@ pub(crate) fn mfn_eligible(st: &mut State, ctx: &Ctx<'_>, _p: &[String]) -> Repl
         Ok(x) => x,
         Err(r) => return r,
     };
-    let list: Vec<Value> = (0..3).filter_map(|i| service_json(st, ctx, &order_id, i, oz)).collect();
+    let list: Vec<Value> = (0..3)
+        .filter_map(|i| service_json(st, ctx, &order_id, i, oz))
+        .collect();
     Reply::ok(&json!({ "payload": {
         "ShippingServiceList": list,
         "RejectedShippingServiceList": [],
@@ -668,7 +757,12 @@ fn shipment_json(st: &State, ctx: &Ctx<'_>, s: &MfnShipment) -> Value {
         let _ = enc.write_all(&s.label_pdf);
         enc.finish().unwrap_or_default()
     };
-    let currency = s.service.get("Rate").and_then(|r| r.get("CurrencyCode")).cloned().unwrap_or(json!("USD"));
+    let currency = s
+        .service
+        .get("Rate")
+        .and_then(|r| r.get("CurrencyCode"))
+        .cloned()
+        .unwrap_or(json!("USD"));
     json!({
         "ShipmentId": s.id,
         "AmazonOrderId": s.order_id,
@@ -712,15 +806,31 @@ pub(crate) fn mfn_create(st: &mut State, ctx: &Ctx<'_>, _p: &[String]) -> Reply 
     let Some(mp_region) = st.order(&order_id).map(|o| o.mp.region) else {
         return Reply::not_found(&format!("Order {order_id}"));
     };
-    let Some(idx) = services_for(mp_region).iter().position(|(_, _, id)| *id == service_id) else {
-        return Reply::invalid(&format!("ShippingServiceId {service_id} is not eligible for this shipment."));
+    let Some(idx) = services_for(mp_region)
+        .iter()
+        .position(|(_, _, id)| *id == service_id)
+    else {
+        return Reply::invalid(&format!(
+            "ShippingServiceId {service_id} is not eligible for this shipment."
+        ));
     };
     let Some(service) = service_json(st, ctx, &order_id, idx, oz) else {
         return Reply::invalid("The shipping service is not available.");
     };
-    let id = format!("{:08x}-{:04x}-4{:03x}-a{:03x}-{:012x}", data::mix(st.seed, ctx.seq) as u32, ctx.seq % 0xffff, ctx.seq % 0xfff, (ctx.seq / 7) % 0xfff, data::mix(st.seed ^ 9, ctx.seq) % 0xffff_ffff_ffff);
+    let id = format!(
+        "{:08x}-{:04x}-4{:03x}-a{:03x}-{:012x}",
+        data::mix(st.seed, ctx.seq) as u32,
+        ctx.seq % 0xffff,
+        ctx.seq % 0xfff,
+        (ctx.seq / 7) % 0xfff,
+        data::mix(st.seed ^ 9, ctx.seq) % 0xffff_ffff_ffff
+    );
     let carrier = services_for(mp_region)[idx].1;
-    let tracking = format!("{}{:012}", if carrier == "UPS" { "1Z" } else { "" }, data::mix(st.seed ^ 11, ctx.seq) % 1_000_000_000_000);
+    let tracking = format!(
+        "{}{:012}",
+        if carrier == "UPS" { "1Z" } else { "" },
+        data::mix(st.seed ^ 11, ctx.seq) % 1_000_000_000_000
+    );
     let d = details.cloned().unwrap_or_default();
     let shipment = MfnShipment {
         id: id.clone(),
@@ -743,7 +853,12 @@ pub(crate) fn mfn_create(st: &mut State, ctx: &Ctx<'_>, _p: &[String]) -> Reply 
             .as_array()
             .map(|a| {
                 a.iter()
-                    .filter_map(|i| Some((i.get("OrderItemId")?.as_str()?.to_owned(), i.get("Quantity")?.as_i64()?)))
+                    .filter_map(|i| {
+                        Some((
+                            i.get("OrderItemId")?.as_str()?.to_owned(),
+                            i.get("Quantity")?.as_i64()?,
+                        ))
+                    })
                     .collect()
             })
             .unwrap_or_default();

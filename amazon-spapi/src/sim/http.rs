@@ -12,7 +12,9 @@ pub(crate) struct Query {
 impl Query {
     pub(crate) fn parse(raw: Option<&str>) -> Self {
         let pairs = match raw {
-            Some(q) => url::form_urlencoded::parse(q.as_bytes()).map(|(k, v)| (k.into_owned(), v.into_owned())).collect(),
+            Some(q) => url::form_urlencoded::parse(q.as_bytes())
+                .map(|(k, v)| (k.into_owned(), v.into_owned()))
+                .collect(),
             None => Vec::new(),
         };
         Self { pairs }
@@ -20,7 +22,10 @@ impl Query {
 
     /// The first value of `name` (case-sensitive, as Amazon's parameters are).
     pub(crate) fn get(&self, name: &str) -> Option<&str> {
-        self.pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+        self.pairs
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
     }
 
     /// Every value of a list parameter, split on commas.
@@ -28,7 +33,12 @@ impl Query {
         self.pairs
             .iter()
             .filter(|(k, _)| k == name)
-            .flat_map(|(_, v)| v.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned))
+            .flat_map(|(_, v)| {
+                v.split(',')
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_owned)
+            })
             .collect()
     }
 
@@ -61,11 +71,21 @@ impl Reply {
     }
 
     pub(crate) fn empty(status: u16) -> Self {
-        Self { status, body: Vec::new(), content_type: None, headers: Vec::new() }
+        Self {
+            status,
+            body: Vec::new(),
+            content_type: None,
+            headers: Vec::new(),
+        }
     }
 
     pub(crate) fn bytes(status: u16, content_type: &str, body: Vec<u8>) -> Self {
-        Self { status, body, content_type: Some(content_type.to_owned()), headers: Vec::new() }
+        Self {
+            status,
+            body,
+            content_type: Some(content_type.to_owned()),
+            headers: Vec::new(),
+        }
     }
 
     /// Amazon's error list: `{"errors":[{"code","message","details"}]}`.
@@ -86,7 +106,12 @@ impl Reply {
     }
 
     pub(crate) fn denied(details: &str) -> Self {
-        Self::error(403, "Unauthorized", "Access to requested resource is denied.", details)
+        Self::error(
+            403,
+            "Unauthorized",
+            "Access to requested resource is denied.",
+            details,
+        )
     }
 
     pub(crate) fn header(mut self, name: &str, value: &str) -> Self {
@@ -116,7 +141,10 @@ pub(crate) fn parse_time(s: &str) -> Option<DateTime<Utc>> {
     if let Ok(t) = chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M") {
         return Some(t.and_utc());
     }
-    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok().and_then(|d| d.and_hms_opt(0, 0, 0)).map(|t| t.and_utc())
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .ok()
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .map(|t| t.and_utc())
 }
 
 /// Matches a path against a template with `{name}` placeholders; returns the captured values.
@@ -132,7 +160,11 @@ pub(crate) fn match_path(template: &str, path: &str) -> Option<Vec<String>> {
             if b.is_empty() {
                 return None;
             }
-            caps.push(percent_encoding::percent_decode_str(b).decode_utf8_lossy().into_owned());
+            caps.push(
+                percent_encoding::percent_decode_str(b)
+                    .decode_utf8_lossy()
+                    .into_owned(),
+            );
         } else if a != b {
             return None;
         }

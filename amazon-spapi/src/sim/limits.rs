@@ -7,7 +7,19 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 
-/// Amazon's default usage plan (rate per second, burst) of an operation, by operation id.
+/// The usage plan of a route: the crate's table generated from the models
+/// ([`crate::limiter::usage_plans::USAGE_PLANS`], matched by method and path template), else
+/// [`usage_plan`].
+pub(crate) fn plan_for_route(method: &str, path: &str, op: &str) -> Option<(f64, u32)> {
+    crate::limiter::usage_plans::USAGE_PLANS
+        .iter()
+        .find(|e| e.method.eq_ignore_ascii_case(method) && e.path == path)
+        .map(|e| (e.plan.rate, e.plan.burst))
+        .or_else(|| usage_plan(op))
+}
+
+/// Amazon's default usage plan (rate per second, burst) of an operation, by the simulator's operation
+/// key (`orders-v0/getOrders`); the simulator's own table, kept for operations the generated table lacks.
 pub fn usage_plan(operation: &str) -> Option<(f64, u32)> {
     Some(match operation {
         "orders-v0/getOrders" => (0.0167, 20),
@@ -41,8 +53,8 @@ pub fn usage_plan(operation: &str) -> Option<(f64, u32)> {
         | "merchant-fulfillment/getAdditionalSellerInputs" => (1.0, 1),
         "tokens/createRestrictedDataToken" => (1.0, 10),
         "sellers/getMarketplaceParticipations" | "sellers/getAccount" => (0.016, 15),
-        "listings/searchListingsItems" => (5.0, 5),
-        op if op.starts_with("listings/") => (5.0, 10),
+        "listings/getListingsItem" | "listings/putListingsItem" => (5.0, 10),
+        op if op.starts_with("listings/") => (5.0, 5),
         _ => return None,
     })
 }
@@ -75,11 +87,14 @@ impl Limiter {
         &mut self,
         seller: usize,
         op: &'static str,
+        plan: Option<(f64, u32)>,
         now: DateTime<Utc>,
         factor: f64,
         forbid_after: Option<u32>,
     ) -> Decision {
-        let Some((rate, burst)) = usage_plan(op) else { return Decision::Allow };
+        let Some((rate, burst)) = plan else {
+            return Decision::Allow;
+        };
         let rate = rate * factor;
         let burst = (f64::from(burst) * factor).max(1.0);
         let b = self.buckets.entry((seller, op)).or_insert(Bucket {
@@ -133,13 +148,63 @@ mod tests {
         let t0 = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap();
         let mut l = Limiter::default();
         for _ in 0..20 {
-            assert_eq!(l.take(0, "orders-v0/getOrders", t0, 1.0, None), Decision::Allow);
+            assert_eq!(
+                l.take(
+                    0,
+                    "orders-v0/getOrders",
+                    usage_plan("orders-v0/getOrders"),
+                    t0,
+                    1.0,
+                    None
+                ),
+                Decision::Allow
+            );
         }
-        assert_eq!(l.take(0, "orders-v0/getOrders", t0, 1.0, None), Decision::Throttle);
+        assert_eq!(
+            l.take(
+                0,
+                "orders-v0/getOrders",
+                usage_plan("orders-v0/getOrders"),
+                t0,
+                1.0,
+                None
+            ),
+            Decision::Throttle
+        );
         // Another seller has its own bucket.
-        assert_eq!(l.take(1, "orders-v0/getOrders", t0, 1.0, None), Decision::Allow);
-        assert_eq!(l.take(0, "orders-v0/getOrders", t0 + Duration::seconds(30), 1.0, None), Decision::Throttle);
-        assert_eq!(l.take(0, "orders-v0/getOrders", t0 + Duration::seconds(61), 1.0, None), Decision::Allow);
+        assert_eq!(
+            l.take(
+                1,
+                "orders-v0/getOrders",
+                usage_plan("orders-v0/getOrders"),
+                t0,
+                1.0,
+                None
+            ),
+            Decision::Allow
+        );
+        assert_eq!(
+            l.take(
+                0,
+                "orders-v0/getOrders",
+                usage_plan("orders-v0/getOrders"),
+                t0 + Duration::seconds(30),
+                1.0,
+                None
+            ),
+            Decision::Throttle
+        );
+        assert_eq!(
+            l.take(
+                0,
+                "orders-v0/getOrders",
+                usage_plan("orders-v0/getOrders"),
+                t0 + Duration::seconds(61),
+                1.0,
+                None
+            ),
+            Decision::Allow
+        );
         assert!(l.tokens(0, "orders-v0/getOrders").unwrap() < 1.0);
     }
 
@@ -148,21 +213,47 @@ mod tests {
         let t0 = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap();
         let mut l = Limiter::default();
         let op = "merchant-fulfillment/getShipment";
-        assert_eq!(l.take(0, op, t0, 1.0, Some(2)), Decision::Allow);
-        assert_eq!(l.take(0, op, t0, 1.0, Some(2)), Decision::Throttle);
-        assert_eq!(l.take(0, op, t0, 1.0, Some(2)), Decision::Throttle);
-        assert_eq!(l.take(0, op, t0, 1.0, Some(2)), Decision::Forbid);
-        assert_eq!(l.take(0, op, t0 + Duration::milliseconds(500), 1.0, Some(2)), Decision::Forbid);
-        assert_eq!(l.take(0, op, t0 + Duration::seconds(2), 1.0, Some(2)), Decision::Allow);
+        assert_eq!(l.take(0, op, usage_plan(op), t0, 1.0, Some(2)), Decision::Allow);
+        assert_eq!(
+            l.take(0, op, usage_plan(op), t0, 1.0, Some(2)),
+            Decision::Throttle
+        );
+        assert_eq!(
+            l.take(0, op, usage_plan(op), t0, 1.0, Some(2)),
+            Decision::Throttle
+        );
+        assert_eq!(l.take(0, op, usage_plan(op), t0, 1.0, Some(2)), Decision::Forbid);
+        assert_eq!(
+            l.take(
+                0,
+                op,
+                usage_plan(op),
+                t0 + Duration::milliseconds(500),
+                1.0,
+                Some(2)
+            ),
+            Decision::Forbid
+        );
+        assert_eq!(
+            l.take(0, op, usage_plan(op), t0 + Duration::seconds(2), 1.0, Some(2)),
+            Decision::Allow
+        );
     }
 
     #[test]
-    fn every_operation_the_simulator_serves_has_a_plan() {
-        for op in super::super::server::ROUTES.iter().map(|r| r.op) {
-            if op.starts_with("lwa/") || op.starts_with("storage/") {
-                continue;
+    fn every_operation_the_simulator_serves_has_a_plan_that_agrees_with_the_models() {
+        for r in super::super::server::ROUTES {
+            let mine = usage_plan(r.op).unwrap_or_else(|| panic!("no usage plan for {}", r.op));
+            let generated = plan_for_route(r.method, r.path, "");
+            if let Some((rate, burst)) = generated {
+                assert!(
+                    (rate - mine.0).abs() < 1e-9 && burst == mine.1,
+                    "{}: {:?} vs {:?}",
+                    r.op,
+                    mine,
+                    generated
+                );
             }
-            assert!(usage_plan(op).is_some(), "no usage plan for {op}");
         }
     }
 }

@@ -12,7 +12,9 @@ use super::state::State;
 
 fn check_seller(st: &State, ctx: &Ctx<'_>, seller_id: &str) -> Result<(), Reply> {
     if st.sellers[ctx.seller].id != seller_id {
-        return Err(Reply::denied("The sellerId in the path is not the selling partner the token belongs to."));
+        return Err(Reply::denied(
+            "The sellerId in the path is not the selling partner the token belongs to.",
+        ));
     }
     if ctx.query.list("marketplaceIds").is_empty() {
         return Err(Reply::invalid("marketplaceIds is required."));
@@ -45,7 +47,11 @@ fn item_json(st: &State, seller: usize, p: &Product, mps: &[String], included: &
         );
     }
     if has("attributes") {
-        let mut attrs = st.listing_attributes.get(&(seller, p.sku.clone())).cloned().unwrap_or_default();
+        let mut attrs = st
+            .listing_attributes
+            .get(&(seller, p.sku.clone()))
+            .cloned()
+            .unwrap_or_default();
         attrs.insert(
             "fulfillment_availability".into(),
             json!([{
@@ -54,7 +60,9 @@ fn item_json(st: &State, seller: usize, p: &Product, mps: &[String], included: &
                 "lead_time_to_ship_max_days": p.handling_days,
             }]),
         );
-        attrs.entry("item_name").or_insert_with(|| json!([{ "value": p.title, "language_tag": "en_US" }]));
+        attrs
+            .entry("item_name")
+            .or_insert_with(|| json!([{ "value": p.title, "language_tag": "en_US" }]));
         v["attributes"] = Value::Object(attrs);
     }
     if has("issues") {
@@ -98,8 +106,19 @@ pub(crate) fn get(st: &mut State, ctx: &Ctx<'_>, p: &[String]) -> Reply {
         return r;
     }
     match st.sellers[ctx.seller].product(&p[1]) {
-        Some(prod) => Reply::ok(&item_json(st, ctx.seller, prod, &ctx.query.list("marketplaceIds"), &included(ctx))),
-        None => Reply::error(404, "NOT_FOUND", &format!("SKU '{}' not found in marketplace", p[1]), ""),
+        Some(prod) => Reply::ok(&item_json(
+            st,
+            ctx.seller,
+            prod,
+            &ctx.query.list("marketplaceIds"),
+            &included(ctx),
+        )),
+        None => Reply::error(
+            404,
+            "NOT_FOUND",
+            &format!("SKU '{}' not found in marketplace", p[1]),
+            "",
+        ),
     }
 }
 
@@ -130,8 +149,12 @@ pub(crate) fn search(st: &mut State, ctx: &Ctx<'_>, p: &[String]) -> Reply {
         .collect();
     let mps = ctx.query.list("marketplaceIds");
     let inc = included(ctx);
-    let items: Vec<Value> =
-        found.iter().skip(offset).take(size).map(|p| item_json(st, ctx.seller, p, &mps, &inc)).collect();
+    let items: Vec<Value> = found
+        .iter()
+        .skip(offset)
+        .take(size)
+        .map(|p| item_json(st, ctx.seller, p, &mps, &inc))
+        .collect();
     let mut v = json!({ "numberOfResults": found.len(), "items": items });
     if offset + size < found.len() {
         v["pagination"] = json!({ "nextToken": format!("lst-{}", offset + size) });
@@ -156,10 +179,14 @@ fn apply_attribute(
         let Some(first) = value.as_array().and_then(|a| a.first()) else {
             return Err("fulfillment_availability needs one value.".to_owned());
         };
-        let qty = first.get("quantity").map(|q| q.as_i64().ok_or_else(|| "quantity must be a whole number".to_owned()));
-        let lead = first
-            .get("lead_time_to_ship_max_days")
-            .map(|q| q.as_i64().ok_or_else(|| "lead_time_to_ship_max_days must be a whole number".to_owned()));
+        let qty = first.get("quantity").map(|q| {
+            q.as_i64()
+                .ok_or_else(|| "quantity must be a whole number".to_owned())
+        });
+        let lead = first.get("lead_time_to_ship_max_days").map(|q| {
+            q.as_i64()
+                .ok_or_else(|| "lead_time_to_ship_max_days must be a whole number".to_owned())
+        });
         let qty = qty.transpose()?;
         let lead = lead.transpose()?;
         if qty.is_some_and(|q| q < 0) {
@@ -168,7 +195,9 @@ fn apply_attribute(
         if lead.is_some_and(|d| !(0..=30).contains(&d)) {
             return Err("lead_time_to_ship_max_days must be from 0 to 30.".to_owned());
         }
-        let Some(p) = st.sellers[seller].product_mut(sku) else { return Err(format!("SKU {sku} not found.")) };
+        let Some(p) = st.sellers[seller].product_mut(sku) else {
+            return Err(format!("SKU {sku} not found."));
+        };
         if let Some(q) = qty {
             p.mfn_quantity = q;
         }
@@ -190,9 +219,13 @@ fn apply_attribute(
     Ok(())
 }
 
-fn submission(st: &mut State, sku: &str, issues: Vec<Value>) -> Reply {
+fn submission(st: &mut State, sku: &str, issues: &[Value]) -> Reply {
     let id = st.new_token("", 32).to_lowercase();
-    let status = if issues.iter().any(|i| i["severity"] == "ERROR") { "INVALID" } else { "ACCEPTED" };
+    let status = if issues.iter().any(|i| i["severity"] == "ERROR") {
+        "INVALID"
+    } else {
+        "ACCEPTED"
+    };
     Reply::ok(&json!({ "sku": sku, "status": status, "submissionId": id, "issues": issues }))
 }
 
@@ -235,12 +268,23 @@ pub(crate) fn patch(st: &mut State, ctx: &Ctx<'_>, p: &[String]) -> Reply {
     if body.get("productType").and_then(Value::as_str).is_none() {
         return Reply::invalid("productType is required.");
     }
-    let Some(patches) = body.get("patches").and_then(Value::as_array).filter(|a| !a.is_empty()) else {
+    let Some(patches) = body
+        .get("patches")
+        .and_then(Value::as_array)
+        .filter(|a| !a.is_empty())
+    else {
         return Reply::invalid("patches must hold at least one patch.");
     };
     let sku = p[1].clone();
     if st.sellers[ctx.seller].product(&sku).is_none() {
-        return submission(st, &sku, vec![issue("4000001", &format!("SKU {sku} does not exist; create it with putListingsItem."))]);
+        return submission(
+            st,
+            &sku,
+            &[issue(
+                "4000001",
+                &format!("SKU {sku} does not exist; create it with putListingsItem."),
+            )],
+        );
     }
     let preview = ctx.query.get("mode") == Some("VALIDATION_PREVIEW");
     let mut issues = Vec::new();
@@ -248,7 +292,10 @@ pub(crate) fn patch(st: &mut State, ctx: &Ctx<'_>, p: &[String]) -> Reply {
         let op = pt.get("op").and_then(Value::as_str).unwrap_or("");
         let path = pt.get("path").and_then(Value::as_str).unwrap_or("");
         let Some(name) = path.strip_prefix("/attributes/") else {
-            issues.push(issue("4000002", &format!("path {path:?} must start with /attributes/.")));
+            issues.push(issue(
+                "4000002",
+                &format!("path {path:?} must start with /attributes/."),
+            ));
             continue;
         };
         let value = pt.get("value").cloned().unwrap_or(Value::Null);
@@ -259,7 +306,7 @@ pub(crate) fn patch(st: &mut State, ctx: &Ctx<'_>, p: &[String]) -> Reply {
             issues.push(issue("4000003", &e));
         }
     }
-    submission(st, &sku, issues)
+    submission(st, &sku, &issues)
 }
 
 /// `PUT /listings/2021-08-01/items/{sellerId}/{sku}`.
@@ -279,24 +326,30 @@ pub(crate) fn put(st: &mut State, ctx: &Ctx<'_>, p: &[String]) -> Reply {
     };
     let sku = p[1].clone();
     if ctx.query.get("mode") == Some("VALIDATION_PREVIEW") {
-        return submission(st, &sku, Vec::new());
+        return submission(st, &sku, &[]);
     }
     if st.sellers[ctx.seller].product(&sku).is_none() {
         new_product(st, ctx.seller, &sku, pt, ctx.now);
     }
-    st.listing_attributes.insert((ctx.seller, sku.clone()), Map::new());
+    st.listing_attributes
+        .insert((ctx.seller, sku.clone()), Map::new());
     let mut issues = Vec::new();
     for (name, value) in attrs {
         if let Err(e) = apply_attribute(st, ctx.seller, &sku, "replace", name, value, ctx.now) {
             issues.push(issue("4000003", &e));
         }
     }
-    if let Some(title) = attrs.get("item_name").and_then(|v| v.get(0)).and_then(|v| v.get("value")).and_then(Value::as_str) {
+    if let Some(title) = attrs
+        .get("item_name")
+        .and_then(|v| v.get(0))
+        .and_then(|v| v.get("value"))
+        .and_then(Value::as_str)
+    {
         if let Some(prod) = st.sellers[ctx.seller].product_mut(&sku) {
             prod.title = title.to_owned();
         }
     }
-    submission(st, &sku, issues)
+    submission(st, &sku, &issues)
 }
 
 /// `DELETE /listings/2021-08-01/items/{sellerId}/{sku}`.
@@ -310,14 +363,19 @@ pub(crate) fn delete(st: &mut State, ctx: &Ctx<'_>, p: &[String]) -> Reply {
             prod.deleted = true;
             prod.last_updated = now;
             let sku = p[1].clone();
-            submission(st, &sku, Vec::new())
+            submission(st, &sku, &[])
         }
         None => Reply::error(404, "NOT_FOUND", &format!("SKU '{}' not found", p[1]), ""),
     }
 }
 
 /// Processes a `JSON_LISTINGS_FEED` document; `Err` holds the report of a feed that could not be read.
-pub(crate) fn process_listings_feed(st: &mut State, f: &FeedRecord, text: &str, at: DateTime<Utc>) -> Result<Vec<u8>, Vec<u8>> {
+pub(crate) fn process_listings_feed(
+    st: &mut State,
+    f: &FeedRecord,
+    text: &str,
+    at: DateTime<Utc>,
+) -> Result<Vec<u8>, Vec<u8>> {
     let seller_id = st.sellers[f.seller].id.clone();
     let fatal = |msg: String| {
         serde_json::to_vec(&json!({
@@ -327,10 +385,16 @@ pub(crate) fn process_listings_feed(st: &mut State, f: &FeedRecord, text: &str, 
         }))
         .unwrap_or_default()
     };
-    let doc: Value = serde_json::from_str(text).map_err(|e| fatal(format!("The feed is not valid JSON: {e}")))?;
-    let header_seller = doc.pointer("/header/sellerId").and_then(Value::as_str).unwrap_or("");
+    let doc: Value =
+        serde_json::from_str(text).map_err(|e| fatal(format!("The feed is not valid JSON: {e}")))?;
+    let header_seller = doc
+        .pointer("/header/sellerId")
+        .and_then(Value::as_str)
+        .unwrap_or("");
     if header_seller != seller_id {
-        return Err(fatal(format!("header.sellerId {header_seller:?} is not the seller that submitted the feed.")));
+        return Err(fatal(format!(
+            "header.sellerId {header_seller:?} is not the seller that submitted the feed."
+        )));
     }
     if doc.pointer("/header/version").and_then(Value::as_str) != Some("2.0") {
         return Err(fatal("header.version must be \"2.0\".".to_owned()));
@@ -339,7 +403,10 @@ pub(crate) fn process_listings_feed(st: &mut State, f: &FeedRecord, text: &str, 
         return Err(fatal("messages is required.".to_owned()));
     };
     if messages.is_empty() || messages.len() > 25_000 {
-        return Err(fatal(format!("messages must hold 1 to 25,000 messages; it holds {}.", messages.len())));
+        return Err(fatal(format!(
+            "messages must hold 1 to 25,000 messages; it holds {}.",
+            messages.len()
+        )));
     }
     let mut issues = Vec::new();
     let mut accepted = 0;
@@ -379,7 +446,11 @@ pub(crate) fn process_listings_feed(st: &mut State, f: &FeedRecord, text: &str, 
                     err(format!("SKU {sku} does not exist; send UPDATE to create it."));
                     failed = true;
                 } else {
-                    let patches = m.get("patches").and_then(Value::as_array).cloned().unwrap_or_default();
+                    let patches = m
+                        .get("patches")
+                        .and_then(Value::as_array)
+                        .cloned()
+                        .unwrap_or_default();
                     if patches.is_empty() {
                         err("patches is required for PATCH.".to_owned());
                         failed = true;
@@ -402,14 +473,24 @@ pub(crate) fn process_listings_feed(st: &mut State, f: &FeedRecord, text: &str, 
             "UPDATE" | "PARTIAL_UPDATE" => {
                 if !exists {
                     if op == "PARTIAL_UPDATE" {
-                        err(format!("SKU {sku} does not exist; PARTIAL_UPDATE cannot create it."));
+                        err(format!(
+                            "SKU {sku} does not exist; PARTIAL_UPDATE cannot create it."
+                        ));
                         invalid += 1;
                         continue;
                     }
-                    let pt = m.get("productType").and_then(Value::as_str).unwrap_or("PRODUCT").to_owned();
+                    let pt = m
+                        .get("productType")
+                        .and_then(Value::as_str)
+                        .unwrap_or("PRODUCT")
+                        .to_owned();
                     new_product(st, f.seller, &sku, &pt, at);
                 }
-                let attrs = m.get("attributes").and_then(Value::as_object).cloned().unwrap_or_default();
+                let attrs = m
+                    .get("attributes")
+                    .and_then(Value::as_object)
+                    .cloned()
+                    .unwrap_or_default();
                 for (name, value) in attrs {
                     if let Err(e) = apply_attribute(st, f.seller, &sku, "replace", &name, &value, at) {
                         issues.push(json!({ "messageId": mid, "sku": sku, "code": "4000003", "severity": "ERROR", "message": e }));
@@ -418,7 +499,9 @@ pub(crate) fn process_listings_feed(st: &mut State, f: &FeedRecord, text: &str, 
                 }
             }
             other => {
-                err(format!("operationType {other:?} is not one of UPDATE, PARTIAL_UPDATE, PATCH, DELETE."));
+                err(format!(
+                    "operationType {other:?} is not one of UPDATE, PARTIAL_UPDATE, PATCH, DELETE."
+                ));
                 failed = true;
             }
         }

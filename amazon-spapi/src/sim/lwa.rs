@@ -9,11 +9,17 @@ use super::server::RawRequest;
 use super::state::{AccessGrant, RefreshGrant, State};
 
 fn lwa_error(status: u16, error: &str, description: &str) -> Reply {
-    Reply::json(status, &json!({ "error": error, "error_description": description }))
+    Reply::json(
+        status,
+        &json!({ "error": error, "error_description": description }),
+    )
 }
 
 /// Scopes Amazon grants to `client_credentials` (grantless operations).
-pub(crate) const SCOPES: &[&str] = &["sellingpartnerapi::notifications", "sellingpartnerapi::client_credential:rotation"];
+pub(crate) const SCOPES: &[&str] = &[
+    "sellingpartnerapi::notifications",
+    "sellingpartnerapi::client_credential:rotation",
+];
 
 /// Answers a token request.
 pub(crate) fn token(st: &mut State, raw: &RawRequest, now: DateTime<Utc>) -> Reply {
@@ -23,15 +29,24 @@ pub(crate) fn token(st: &mut State, raw: &RawRequest, now: DateTime<Utc>) -> Rep
     let is_json = raw.header("content-type").is_some_and(|c| c.contains("json"));
     let fields: Vec<(String, String)> = if is_json {
         match serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(&raw.body) {
-            Ok(m) => m.into_iter().map(|(k, v)| (k, v.as_str().map(str::to_owned).unwrap_or_else(|| v.to_string()))).collect(),
+            Ok(m) => m
+                .into_iter()
+                .map(|(k, v)| (k, v.as_str().map(str::to_owned).unwrap_or_else(|| v.to_string())))
+                .collect(),
             Err(_) => return lwa_error(400, "invalid_request", "The request body is not valid JSON."),
         }
     } else {
-        url::form_urlencoded::parse(&raw.body).map(|(k, v)| (k.into_owned(), v.into_owned())).collect()
+        url::form_urlencoded::parse(&raw.body)
+            .map(|(k, v)| (k.into_owned(), v.into_owned()))
+            .collect()
     };
     let get = |name: &str| fields.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
     let (Some(client_id), Some(client_secret)) = (get("client_id"), get("client_secret")) else {
-        return lwa_error(400, "invalid_request", "The request is missing a required parameter : client_id or client_secret");
+        return lwa_error(
+            400,
+            "invalid_request",
+            "The request is missing a required parameter : client_id or client_secret",
+        );
     };
     if client_id != st.client_id || client_secret != st.client_secret {
         return lwa_error(401, "invalid_client", "Client authentication failed");
@@ -40,14 +55,30 @@ pub(crate) fn token(st: &mut State, raw: &RawRequest, now: DateTime<Utc>) -> Rep
     match get("grant_type") {
         Some("refresh_token") => {
             let Some(rt) = get("refresh_token") else {
-                return lwa_error(400, "invalid_request", "The request is missing a required parameter : refresh_token");
+                return lwa_error(
+                    400,
+                    "invalid_request",
+                    "The request is missing a required parameter : refresh_token",
+                );
             };
             let seller = match st.refresh_tokens.get(rt) {
                 Some(g) if !g.revoked => g.seller,
-                _ => return lwa_error(400, "invalid_grant", "The request has an invalid grant parameter : refresh_token"),
+                _ => {
+                    return lwa_error(
+                        400,
+                        "invalid_grant",
+                        "The request has an invalid grant parameter : refresh_token",
+                    )
+                }
             };
             let access = st.new_token("Atza|", 64);
-            st.access_tokens.insert(access.clone(), AccessGrant { seller: Some(seller), expires: now + lifetime });
+            st.access_tokens.insert(
+                access.clone(),
+                AccessGrant {
+                    seller: Some(seller),
+                    expires: now + lifetime,
+                },
+            );
             Reply::ok(&json!({
                 "access_token": access,
                 "refresh_token": rt,
@@ -57,15 +88,35 @@ pub(crate) fn token(st: &mut State, raw: &RawRequest, now: DateTime<Utc>) -> Rep
         }
         Some("authorization_code") => {
             let Some(code) = get("code") else {
-                return lwa_error(400, "invalid_request", "The request is missing a required parameter : code");
+                return lwa_error(
+                    400,
+                    "invalid_request",
+                    "The request is missing a required parameter : code",
+                );
             };
             let Some(seller) = st.auth_codes.remove(code) else {
-                return lwa_error(400, "invalid_grant", "The request has an invalid grant parameter : code");
+                return lwa_error(
+                    400,
+                    "invalid_grant",
+                    "The request has an invalid grant parameter : code",
+                );
             };
             let refresh = st.new_token("Atzr|", 48);
-            st.refresh_tokens.insert(refresh.clone(), RefreshGrant { seller, revoked: false });
+            st.refresh_tokens.insert(
+                refresh.clone(),
+                RefreshGrant {
+                    seller,
+                    revoked: false,
+                },
+            );
             let access = st.new_token("Atza|", 64);
-            st.access_tokens.insert(access.clone(), AccessGrant { seller: Some(seller), expires: now + lifetime });
+            st.access_tokens.insert(
+                access.clone(),
+                AccessGrant {
+                    seller: Some(seller),
+                    expires: now + lifetime,
+                },
+            );
             Reply::ok(&json!({
                 "access_token": access,
                 "refresh_token": refresh,
@@ -76,11 +127,20 @@ pub(crate) fn token(st: &mut State, raw: &RawRequest, now: DateTime<Utc>) -> Rep
         Some("client_credentials") => {
             let scope = get("scope").unwrap_or("");
             if scope.is_empty() || !scope.split(' ').all(|s| SCOPES.contains(&s)) {
-                return lwa_error(400, "invalid_scope", "The request has an invalid parameter : scope");
+                return lwa_error(
+                    400,
+                    "invalid_scope",
+                    "The request has an invalid parameter : scope",
+                );
             }
             let access = st.new_token("Atc|", 64);
-            st.access_tokens
-                .insert(access.clone(), AccessGrant { seller: None, expires: now + lifetime });
+            st.access_tokens.insert(
+                access.clone(),
+                AccessGrant {
+                    seller: None,
+                    expires: now + lifetime,
+                },
+            );
             Reply::ok(&json!({
                 "access_token": access,
                 "scope": scope,
@@ -88,7 +148,15 @@ pub(crate) fn token(st: &mut State, raw: &RawRequest, now: DateTime<Utc>) -> Rep
                 "expires_in": lifetime.num_seconds(),
             }))
         }
-        Some(other) => lwa_error(400, "unsupported_grant_type", &format!("The grant type {other} is not supported.")),
-        None => lwa_error(400, "invalid_request", "The request is missing a required parameter : grant_type"),
+        Some(other) => lwa_error(
+            400,
+            "unsupported_grant_type",
+            &format!("The grant type {other} is not supported."),
+        ),
+        None => lwa_error(
+            400,
+            "invalid_request",
+            "The request is missing a required parameter : grant_type",
+        ),
     }
 }

@@ -163,7 +163,9 @@ pub const MARKETPLACES: &[MarketplaceInfo] = &[
 
 /// Looks a marketplace up by code (`US`) or id (`ATVPDKIKX0DER`).
 pub fn marketplace(code_or_id: &str) -> Option<&'static MarketplaceInfo> {
-    MARKETPLACES.iter().find(|m| m.code == code_or_id || m.id == code_or_id)
+    MARKETPLACES
+        .iter()
+        .find(|m| m.code == code_or_id || m.id == code_or_id)
 }
 
 /// Whether the marketplace is in the European Union (IOSS applies to imports into it).
@@ -172,64 +174,298 @@ pub fn in_eu(m: &MarketplaceInfo) -> bool {
 }
 
 /// A postal address template: (name, line1, line2, city, state/region, postal code, phone).
-pub type AddressTemplate = (&'static str, &'static str, &'static str, &'static str, &'static str, &'static str, &'static str);
+pub type AddressTemplate = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+);
 
 /// Address pools per address country.
 pub fn address_pool(country: &str) -> &'static [AddressTemplate] {
     match country {
         "US" => &[
-            ("Jane Doe", "1200 Pine Street", "Apt 4B", "Seattle", "WA", "98101", "+1 206-555-0101"),
-            ("Carlos Rivera", "77 Elm Avenue", "", "Austin", "TX", "78701", "+1 512-555-0144"),
-            ("Mary O'Neil", "5 Harbor Road", "Suite 300", "Boston", "MA", "02110", "+1 617-555-0190"),
-            ("Kim Nguyen", "930 Sunset Blvd", "", "Los Angeles", "CA", "90028", "+1 323-555-0117"),
-            ("Robert Brown", "18 Maple Court", "", "Columbus", "OH", "43004", "+1 614-555-0175"),
+            (
+                "Jane Doe",
+                "1200 Pine Street",
+                "Apt 4B",
+                "Seattle",
+                "WA",
+                "98101",
+                "+1 206-555-0101",
+            ),
+            (
+                "Carlos Rivera",
+                "77 Elm Avenue",
+                "",
+                "Austin",
+                "TX",
+                "78701",
+                "+1 512-555-0144",
+            ),
+            (
+                "Mary O'Neil",
+                "5 Harbor Road",
+                "Suite 300",
+                "Boston",
+                "MA",
+                "02110",
+                "+1 617-555-0190",
+            ),
+            (
+                "Kim Nguyen",
+                "930 Sunset Blvd",
+                "",
+                "Los Angeles",
+                "CA",
+                "90028",
+                "+1 323-555-0117",
+            ),
+            (
+                "Robert Brown",
+                "18 Maple Court",
+                "",
+                "Columbus",
+                "OH",
+                "43004",
+                "+1 614-555-0175",
+            ),
         ],
         "CA" => &[
-            ("Emily Tremblay", "350 Rue Sainte-Catherine", "App 12", "Montréal", "QC", "H2X 1L4", "+1 514-555-0133"),
-            ("Liam Wilson", "88 King Street W", "", "Toronto", "ON", "M5H 1A1", "+1 416-555-0162"),
+            (
+                "Emily Tremblay",
+                "350 Rue Sainte-Catherine",
+                "App 12",
+                "Montréal",
+                "QC",
+                "H2X 1L4",
+                "+1 514-555-0133",
+            ),
+            (
+                "Liam Wilson",
+                "88 King Street W",
+                "",
+                "Toronto",
+                "ON",
+                "M5H 1A1",
+                "+1 416-555-0162",
+            ),
         ],
         "MX" => &[
-            ("José Hernández", "Av. Reforma 222", "Piso 3", "Ciudad de México", "CDMX", "06600", "+52 55 5555 0101"),
-            ("Lucía Martínez", "Calle Morelos 45", "", "Guadalajara", "JAL", "44100", "+52 33 5555 0123"),
+            (
+                "José Hernández",
+                "Av. Reforma 222",
+                "Piso 3",
+                "Ciudad de México",
+                "CDMX",
+                "06600",
+                "+52 55 5555 0101",
+            ),
+            (
+                "Lucía Martínez",
+                "Calle Morelos 45",
+                "",
+                "Guadalajara",
+                "JAL",
+                "44100",
+                "+52 33 5555 0123",
+            ),
         ],
         "GB" => &[
-            ("Oliver Smith", "10 Downing Lane", "Flat 2", "London", "Greater London", "SW1A 2AA", "+44 20 7946 0018"),
-            ("Amelia Jones", "42 Castle Street", "", "Edinburgh", "Scotland", "EH2 3AT", "+44 131 496 0022"),
+            (
+                "Oliver Smith",
+                "10 Downing Lane",
+                "Flat 2",
+                "London",
+                "Greater London",
+                "SW1A 2AA",
+                "+44 20 7946 0018",
+            ),
+            (
+                "Amelia Jones",
+                "42 Castle Street",
+                "",
+                "Edinburgh",
+                "Scotland",
+                "EH2 3AT",
+                "+44 131 496 0022",
+            ),
         ],
         "DE" => &[
-            ("Jürgen Müller", "Hauptstraße 12", "3. OG", "Berlin", "Berlin", "10115", "+49 30 12345678"),
-            ("Anna Schäfer", "Königsallee 5", "", "Düsseldorf", "NRW", "40212", "+49 211 9876543"),
-            ("Lukas Weiß", "Maximilianstraße 40", "", "München", "Bayern", "80539", "+49 89 5550123"),
+            (
+                "Jürgen Müller",
+                "Hauptstraße 12",
+                "3. OG",
+                "Berlin",
+                "Berlin",
+                "10115",
+                "+49 30 12345678",
+            ),
+            (
+                "Anna Schäfer",
+                "Königsallee 5",
+                "",
+                "Düsseldorf",
+                "NRW",
+                "40212",
+                "+49 211 9876543",
+            ),
+            (
+                "Lukas Weiß",
+                "Maximilianstraße 40",
+                "",
+                "München",
+                "Bayern",
+                "80539",
+                "+49 89 5550123",
+            ),
         ],
         "FR" => &[
-            ("Élodie Durand", "15 Rue de la Paix", "Bât. B", "Paris", "Île-de-France", "75002", "+33 1 42 68 53 00"),
-            ("François Lefèvre", "8 Quai des Chartrons", "", "Bordeaux", "Nouvelle-Aquitaine", "33000", "+33 5 56 00 00 00"),
+            (
+                "Élodie Durand",
+                "15 Rue de la Paix",
+                "Bât. B",
+                "Paris",
+                "Île-de-France",
+                "75002",
+                "+33 1 42 68 53 00",
+            ),
+            (
+                "François Lefèvre",
+                "8 Quai des Chartrons",
+                "",
+                "Bordeaux",
+                "Nouvelle-Aquitaine",
+                "33000",
+                "+33 5 56 00 00 00",
+            ),
         ],
         "IT" => &[
-            ("Giulia Rossi", "Via del Corso 101", "Scala A", "Roma", "RM", "00186", "+39 06 5555 0101"),
-            ("Marco Bianchi", "Corso Buenos Aires 33", "", "Milano", "MI", "20124", "+39 02 5555 0123"),
+            (
+                "Giulia Rossi",
+                "Via del Corso 101",
+                "Scala A",
+                "Roma",
+                "RM",
+                "00186",
+                "+39 06 5555 0101",
+            ),
+            (
+                "Marco Bianchi",
+                "Corso Buenos Aires 33",
+                "",
+                "Milano",
+                "MI",
+                "20124",
+                "+39 02 5555 0123",
+            ),
         ],
         "ES" => &[
-            ("Lucía García", "Calle Mayor 7", "2º Izq.", "Madrid", "Madrid", "28013", "+34 91 555 0101"),
-            ("Javier López", "Passeig de Gràcia 92", "", "Barcelona", "Barcelona", "08008", "+34 93 555 0123"),
+            (
+                "Lucía García",
+                "Calle Mayor 7",
+                "2º Izq.",
+                "Madrid",
+                "Madrid",
+                "28013",
+                "+34 91 555 0101",
+            ),
+            (
+                "Javier López",
+                "Passeig de Gràcia 92",
+                "",
+                "Barcelona",
+                "Barcelona",
+                "08008",
+                "+34 93 555 0123",
+            ),
         ],
         "JP" => &[
-            ("山田 太郎", "神南1-2-3", "渋谷マンション101", "渋谷区", "東京都", "150-0041", "03-1234-5678"),
-            ("佐藤 花子", "梅田3丁目4-5", "梅田ハイツ502", "大阪市北区", "大阪府", "530-0001", "06-2345-6789"),
-            ("鈴木 一郎", "栄2-10-19", "", "名古屋市中区", "愛知県", "460-0008", "052-345-6789"),
-            ("高橋 美咲", "中央1-1-1", "札幌ビル8階", "札幌市中央区", "北海道", "060-0001", "011-456-7890"),
+            (
+                "山田 太郎",
+                "神南1-2-3",
+                "渋谷マンション101",
+                "渋谷区",
+                "東京都",
+                "150-0041",
+                "03-1234-5678",
+            ),
+            (
+                "佐藤 花子",
+                "梅田3丁目4-5",
+                "梅田ハイツ502",
+                "大阪市北区",
+                "大阪府",
+                "530-0001",
+                "06-2345-6789",
+            ),
+            (
+                "鈴木 一郎",
+                "栄2-10-19",
+                "",
+                "名古屋市中区",
+                "愛知県",
+                "460-0008",
+                "052-345-6789",
+            ),
+            (
+                "高橋 美咲",
+                "中央1-1-1",
+                "札幌ビル8階",
+                "札幌市中央区",
+                "北海道",
+                "060-0001",
+                "011-456-7890",
+            ),
         ],
         "AU" => &[
-            ("Jack Taylor", "12 George Street", "Unit 5", "Sydney", "NSW", "2000", "+61 2 5550 0101"),
-            ("Chloe Wilson", "220 Collins Street", "", "Melbourne", "VIC", "3000", "+61 3 5550 0123"),
+            (
+                "Jack Taylor",
+                "12 George Street",
+                "Unit 5",
+                "Sydney",
+                "NSW",
+                "2000",
+                "+61 2 5550 0101",
+            ),
+            (
+                "Chloe Wilson",
+                "220 Collins Street",
+                "",
+                "Melbourne",
+                "VIC",
+                "3000",
+                "+61 3 5550 0123",
+            ),
         ],
-        _ => &[("Alex Buyer", "1 Main Street", "", "Springfield", "", "00000", "+1 555-0100")],
+        _ => &[(
+            "Alex Buyer",
+            "1 Main Street",
+            "",
+            "Springfield",
+            "",
+            "00000",
+            "+1 555-0100",
+        )],
     }
 }
 
 /// Words for product titles: (adjectives, nouns).
-pub const TITLE_ADJECTIVES: &[&str] =
-    &["Classic", "Compact", "Deluxe", "Eco", "Heavy-Duty", "Lightweight", "Premium", "Travel", "Vintage", "Smart"];
+pub const TITLE_ADJECTIVES: &[&str] = &[
+    "Classic",
+    "Compact",
+    "Deluxe",
+    "Eco",
+    "Heavy-Duty",
+    "Lightweight",
+    "Premium",
+    "Travel",
+    "Vintage",
+    "Smart",
+];
 /// Nouns for product titles.
 pub const TITLE_NOUNS: &[&str] = &[
     "Water Bottle",
@@ -278,5 +514,9 @@ pub const GIFT_MESSAGES: &[&str] = &[
     "Alles Gute zum Geburtstag!",
 ];
 /// Buyer cancellation reasons.
-pub const BUYER_CANCEL_REASONS: &[&str] =
-    &["Order placed by mistake", "Found a better price", "Delivery time is too long", "Need to change address"];
+pub const BUYER_CANCEL_REASONS: &[&str] = &[
+    "Order placed by mistake",
+    "Found a better price",
+    "Delivery time is too long",
+    "Need to change address",
+];

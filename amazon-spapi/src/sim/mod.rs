@@ -158,8 +158,17 @@ impl Simulator {
         validate(&config)?;
         let listener = tokio::net::TcpListener::bind(("127.0.0.1", config.port))
             .await
-            .map_err(|source| SimError::Bind { port: config.port, source })?;
-        let port = listener.local_addr().map_err(|source| SimError::Bind { port: config.port, source })?.port();
+            .map_err(|source| SimError::Bind {
+                port: config.port,
+                source,
+            })?;
+        let port = listener
+            .local_addr()
+            .map_err(|source| SimError::Bind {
+                port: config.port,
+                source,
+            })?
+            .port();
         let base_url = format!("http://127.0.0.1:{port}");
         let state = state::State::new(&config);
         let shared = Arc::new(Shared {
@@ -174,7 +183,9 @@ impl Simulator {
             tokens_expired: AtomicBool::new(false),
             cfg: config,
         });
-        let app = axum::Router::new().fallback(server::entry).with_state(Arc::clone(&shared));
+        let app = axum::Router::new()
+            .fallback(server::entry)
+            .with_state(Arc::clone(&shared));
         let (tx, rx) = oneshot::channel::<()>();
         let task = tokio::spawn(async move {
             let _ = axum::serve(listener, app)
@@ -183,17 +194,27 @@ impl Simulator {
                 })
                 .await;
         });
-        Ok(SimHandle { shared, base_url, stop: Mutex::new(Some(tx)), task: Mutex::new(Some(task)) })
+        Ok(SimHandle {
+            shared,
+            base_url,
+            stop: Mutex::new(Some(tx)),
+            task: Mutex::new(Some(task)),
+        })
     }
 }
 
 fn validate(c: &SimConfig) -> Result<(), SimError> {
     if c.sellers.is_empty() {
-        return Err(SimError::InvalidConfig("at least one seller is needed".to_owned()));
+        return Err(SimError::InvalidConfig(
+            "at least one seller is needed".to_owned(),
+        ));
     }
     for s in &c.sellers {
         if s.marketplaces.is_empty() {
-            return Err(SimError::InvalidConfig(format!("seller {} sells in no marketplace", s.selling_partner_id)));
+            return Err(SimError::InvalidConfig(format!(
+                "seller {} sells in no marketplace",
+                s.selling_partner_id
+            )));
         }
         for m in &s.marketplaces {
             if marketplace(m).is_none() {
@@ -216,10 +237,14 @@ fn validate(c: &SimConfig) -> Result<(), SimError> {
     ids.sort_unstable();
     ids.dedup();
     if ids.len() != c.sellers.len() {
-        return Err(SimError::InvalidConfig("selling partner ids must be unique".to_owned()));
+        return Err(SimError::InvalidConfig(
+            "selling partner ids must be unique".to_owned(),
+        ));
     }
     if !c.time_scale.is_finite() || c.time_scale < 0.0 {
-        return Err(SimError::InvalidConfig("time_scale must be 0 (frozen) or positive".to_owned()));
+        return Err(SimError::InvalidConfig(
+            "time_scale must be 0 (frozen) or positive".to_owned(),
+        ));
     }
     Ok(())
 }
@@ -234,7 +259,9 @@ pub struct SimHandle {
 
 impl std::fmt::Debug for SimHandle {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("SimHandle").field("base_url", &self.base_url).finish_non_exhaustive()
+        f.debug_struct("SimHandle")
+            .field("base_url", &self.base_url)
+            .finish_non_exhaustive()
     }
 }
 
@@ -256,7 +283,7 @@ impl SimHandle {
 
     /// The application's LWA client secret.
     pub fn client_secret(&self) -> SecretString {
-        SecretString::new(self.shared.cfg.client_secret.clone())
+        self.shared.cfg.client_secret.clone()
     }
 
     /// The seed.
@@ -296,8 +323,16 @@ impl SimHandle {
     /// [`SimError::UnknownSeller`].
     pub fn register_refresh_token(&self, selling_partner_id: &str, token: &str) -> Result<(), SimError> {
         let mut st = lock(&self.shared.state);
-        let i = st.seller_index(selling_partner_id).ok_or_else(|| SimError::UnknownSeller(selling_partner_id.to_owned()))?;
-        st.refresh_tokens.insert(token.to_owned(), state::RefreshGrant { seller: i, revoked: false });
+        let i = st
+            .seller_index(selling_partner_id)
+            .ok_or_else(|| SimError::UnknownSeller(selling_partner_id.to_owned()))?;
+        st.refresh_tokens.insert(
+            token.to_owned(),
+            state::RefreshGrant {
+                seller: i,
+                revoked: false,
+            },
+        );
         Ok(())
     }
 
@@ -308,7 +343,9 @@ impl SimHandle {
     /// [`SimError::UnknownSeller`].
     pub fn authorization_code(&self, selling_partner_id: &str) -> Result<SecretString, SimError> {
         let mut st = lock(&self.shared.state);
-        let i = st.seller_index(selling_partner_id).ok_or_else(|| SimError::UnknownSeller(selling_partner_id.to_owned()))?;
+        let i = st
+            .seller_index(selling_partner_id)
+            .ok_or_else(|| SimError::UnknownSeller(selling_partner_id.to_owned()))?;
         let code = st.new_token("ANcode", 20);
         st.auth_codes.insert(code.clone(), i);
         Ok(SecretString::new(code))
@@ -333,7 +370,9 @@ impl SimHandle {
     /// [`SimError::UnknownSeller`].
     pub fn revoke_seller(&self, selling_partner_id: &str) -> Result<(), SimError> {
         let mut st = lock(&self.shared.state);
-        let i = st.seller_index(selling_partner_id).ok_or_else(|| SimError::UnknownSeller(selling_partner_id.to_owned()))?;
+        let i = st
+            .seller_index(selling_partner_id)
+            .ok_or_else(|| SimError::UnknownSeller(selling_partner_id.to_owned()))?;
         for g in st.refresh_tokens.values_mut().filter(|g| g.seller == i) {
             g.revoked = true;
         }
@@ -393,7 +432,9 @@ impl SimHandle {
     /// [`SimError::UnknownSeller`].
     pub fn orders(&self, selling_partner_id: &str) -> Result<Vec<OrderSummary>, SimError> {
         let st = self.shared.world();
-        let i = st.seller_index(selling_partner_id).ok_or_else(|| SimError::UnknownSeller(selling_partner_id.to_owned()))?;
+        let i = st
+            .seller_index(selling_partner_id)
+            .ok_or_else(|| SimError::UnknownSeller(selling_partner_id.to_owned()))?;
         Ok(st.seller_orders(i).map(|(_, o)| summary(&st, o)).collect())
     }
 
@@ -403,7 +444,9 @@ impl SimHandle {
     /// [`SimError::UnknownOrder`].
     pub fn order(&self, order_id: &str) -> Result<OrderSummary, SimError> {
         let st = self.shared.world();
-        st.order(order_id).map(|o| summary(&st, o)).ok_or_else(|| SimError::UnknownOrder(order_id.to_owned()))
+        st.order(order_id)
+            .map(|o| summary(&st, o))
+            .ok_or_else(|| SimError::UnknownOrder(order_id.to_owned()))
     }
 
     /// How many orders exist (all sellers).
@@ -418,7 +461,9 @@ impl SimHandle {
     pub fn mark_shipped(&self, order_id: &str, carrier: &str, tracking: &str) -> Result<(), SimError> {
         let now = self.shared.clock.now();
         let mut st = self.shared.world();
-        let o = st.order_mut(order_id).ok_or_else(|| SimError::UnknownOrder(order_id.to_owned()))?;
+        let o = st
+            .order_mut(order_id)
+            .ok_or_else(|| SimError::UnknownOrder(order_id.to_owned()))?;
         if !o.shippable() {
             return Err(SimError::InvalidOrderState {
                 order_id: order_id.to_owned(),
@@ -426,8 +471,12 @@ impl SimHandle {
                 action: "shipped",
             });
         }
-        let items: Vec<(String, i64)> =
-            o.items.iter().filter(|i| i.qty > i.qty_shipped).map(|i| (i.id.clone(), i.qty - i.qty_shipped)).collect();
+        let items: Vec<(String, i64)> = o
+            .items
+            .iter()
+            .filter(|i| i.qty > i.qty_shipped)
+            .map(|i| (i.id.clone(), i.qty - i.qty_shipped))
+            .collect();
         for i in &mut o.items {
             i.qty_shipped = i.qty;
         }
@@ -454,8 +503,17 @@ impl SimHandle {
     pub fn cancel_order(&self, order_id: &str, reason: &str) -> Result<(), SimError> {
         let now = self.shared.clock.now();
         let mut st = self.shared.world();
-        let o = st.order_mut(order_id).ok_or_else(|| SimError::UnknownOrder(order_id.to_owned()))?;
-        if o.shipped_units() > 0 || !matches!(o.status, data::OrderStatus::Pending | data::OrderStatus::Unshipped | data::OrderStatus::PendingAvailability) {
+        let o = st
+            .order_mut(order_id)
+            .ok_or_else(|| SimError::UnknownOrder(order_id.to_owned()))?;
+        if o.shipped_units() > 0
+            || !matches!(
+                o.status,
+                data::OrderStatus::Pending
+                    | data::OrderStatus::Unshipped
+                    | data::OrderStatus::PendingAvailability
+            )
+        {
             return Err(SimError::InvalidOrderState {
                 order_id: order_id.to_owned(),
                 status: o.status.v0().to_owned(),
@@ -477,7 +535,9 @@ impl SimHandle {
     /// [`SimError::UnknownSeller`].
     pub fn listing(&self, selling_partner_id: &str, sku: &str) -> Result<Option<ListingStock>, SimError> {
         let st = self.shared.world();
-        let i = st.seller_index(selling_partner_id).ok_or_else(|| SimError::UnknownSeller(selling_partner_id.to_owned()))?;
+        let i = st
+            .seller_index(selling_partner_id)
+            .ok_or_else(|| SimError::UnknownSeller(selling_partner_id.to_owned()))?;
         Ok(st.sellers[i].product(sku).map(|p| ListingStock {
             quantity: p.mfn_quantity,
             handling_days: p.handling_days,
@@ -491,9 +551,15 @@ impl SimHandle {
     /// [`SimError::UnknownSeller`].
     pub fn skus(&self, selling_partner_id: &str) -> Result<Vec<(String, bool)>, SimError> {
         let st = lock(&self.shared.state);
-        let i = st.seller_index(selling_partner_id).ok_or_else(|| SimError::UnknownSeller(selling_partner_id.to_owned()))?;
-        let mut v: Vec<(String, bool)> =
-            st.sellers[i].products.iter().filter(|p| !p.deleted).map(|p| (p.sku.clone(), p.fba)).collect();
+        let i = st
+            .seller_index(selling_partner_id)
+            .ok_or_else(|| SimError::UnknownSeller(selling_partner_id.to_owned()))?;
+        let mut v: Vec<(String, bool)> = st.sellers[i]
+            .products
+            .iter()
+            .filter(|p| !p.deleted)
+            .map(|p| (p.sku.clone(), p.fba))
+            .collect();
         v.sort_by_key(|(s, fba)| (*fba, s.clone()));
         Ok(v)
     }
@@ -528,7 +594,11 @@ fn summary(st: &state::State, o: &data::Order) -> OrderSummary {
         fulfillment_channel: o.channel.v0().to_owned(),
         purchase_date: o.purchase_date,
         last_update: o.last_update,
-        items: o.items.iter().map(|i| (i.id.clone(), i.sku.clone(), i.qty, i.qty_shipped)).collect(),
+        items: o
+            .items
+            .iter()
+            .map(|i| (i.id.clone(), i.sku.clone(), i.qty, i.qty_shipped))
+            .collect(),
         is_business: o.is_business,
         is_prime: o.is_prime,
         is_handmade: o.handmade,

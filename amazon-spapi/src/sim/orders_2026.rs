@@ -120,7 +120,10 @@ pub(crate) fn order_2026(o: &Order, inc: &Included) -> Value {
                 d.insert("addressLine2".into(), json!(a.line2));
             }
             d.insert("phone".into(), json!(a.phone));
-            d.insert("addressType".into(), json!(if a.commercial { "COMMERCIAL" } else { "RESIDENTIAL" }));
+            d.insert(
+                "addressType".into(),
+                json!(if a.commercial { "COMMERCIAL" } else { "RESIDENTIAL" }),
+            );
         }
         d.insert("city".into(), json!(a.city));
         if !a.state.is_empty() {
@@ -194,8 +197,13 @@ pub(crate) fn order_2026(o: &Order, inc: &Included) -> Value {
             let mut item = json!({ "orderItemId": i.id, "quantityOrdered": i.qty, "product": product });
             if inc.has("PROCEEDS") {
                 let included_tax = o.mp.included_tax_pct > 0;
-                let total =
-                    i.item_price + i.shipping_price + if included_tax { rust_decimal::Decimal::ZERO } else { i.item_tax + i.shipping_tax };
+                let total = i.item_price
+                    + i.shipping_price
+                    + if included_tax {
+                        rust_decimal::Decimal::ZERO
+                    } else {
+                        i.item_tax + i.shipping_tax
+                    };
                 item["proceeds"] = json!({
                     "proceedsTotal": m(o, total),
                     "breakdowns": [
@@ -212,7 +220,11 @@ pub(crate) fn order_2026(o: &Order, inc: &Included) -> Value {
                 }
             }
             if inc.has("FULFILLMENT") {
-                let unfulfilled = if o.status == OrderStatus::Canceled { 0 } else { i.qty - i.qty_shipped };
+                let unfulfilled = if o.status == OrderStatus::Canceled {
+                    0
+                } else {
+                    i.qty - i.qty_shipped
+                };
                 let mut f = json!({ "quantityFulfilled": i.qty_shipped, "quantityUnfulfilled": unfulfilled });
                 if let Some(msg) = &i.gift_message {
                     if inc.has("BUYER") && inc.buyer_pii && pii {
@@ -239,7 +251,12 @@ pub(crate) fn search_orders(st: &mut State, ctx: &Ctx<'_>, _p: &[String]) -> Rep
         Err(r) => return r,
     };
     if let Some(token) = q.get("paginationToken") {
-        let Some(page) = st.order_pages.get(token).cloned().filter(|p| p.seller == ctx.seller) else {
+        let Some(page) = st
+            .order_pages
+            .get(token)
+            .cloned()
+            .filter(|p| p.seller == ctx.seller)
+        else {
             return Reply::invalid("Invalid paginationToken: it was not issued for this selling partner.");
         };
         let inc = if q.has("includedData") {
@@ -251,7 +268,7 @@ pub(crate) fn search_orders(st: &mut State, ctx: &Ctx<'_>, _p: &[String]) -> Rep
             }
         };
         let repeat = page_fault(st.seed, ctx.seq, ctx.faults.repeated_page_share, 0x33);
-        return render(st, ctx, page, &inc, repeat);
+        return render(st, ctx, &page, &inc, repeat);
     }
     let size = match q.get("maxResultsPerPage").map(str::parse::<usize>) {
         None => 100,
@@ -266,11 +283,15 @@ pub(crate) fn search_orders(st: &mut State, ctx: &Ctx<'_>, _p: &[String]) -> Rep
                 .ok_or_else(|| Reply::invalid(&format!("{name} is not a valid ISO 8601 date-time: {s}"))),
         }
     };
-    let (ca, cb, ua, ub) =
-        match (parse("createdAfter"), parse("createdBefore"), parse("lastUpdatedAfter"), parse("lastUpdatedBefore")) {
-            (Ok(a), Ok(b), Ok(c), Ok(d)) => (a, b, c, d),
-            (Err(r), ..) | (_, Err(r), ..) | (_, _, Err(r), _) | (.., Err(r)) => return r,
-        };
+    let (ca, cb, ua, ub) = match (
+        parse("createdAfter"),
+        parse("createdBefore"),
+        parse("lastUpdatedAfter"),
+        parse("lastUpdatedBefore"),
+    ) {
+        (Ok(a), Ok(b), Ok(c), Ok(d)) => (a, b, c, d),
+        (Err(r), ..) | (_, Err(r), ..) | (_, _, Err(r), _) | (.., Err(r)) => return r,
+    };
     if ca.is_some() == ua.is_some() {
         return Reply::invalid("You must provide exactly one of createdAfter and lastUpdatedAfter.");
     }
@@ -278,7 +299,12 @@ pub(crate) fn search_orders(st: &mut State, ctx: &Ctx<'_>, _p: &[String]) -> Rep
         return Reply::invalid("created* and lastUpdated* filters cannot be combined.");
     }
     let bound = ctx.now - Duration::minutes(2);
-    for (name, t) in [("createdAfter", ca), ("lastUpdatedAfter", ua), ("createdBefore", cb), ("lastUpdatedBefore", ub)] {
+    for (name, t) in [
+        ("createdAfter", ca),
+        ("lastUpdatedAfter", ua),
+        ("createdBefore", cb),
+        ("lastUpdatedBefore", ub),
+    ] {
         if let Some(t) = t {
             if t > bound {
                 return Reply::invalid(&format!(
@@ -301,11 +327,17 @@ pub(crate) fn search_orders(st: &mut State, ctx: &Ctx<'_>, _p: &[String]) -> Rep
     }
     let by = q.list("fulfilledBy");
     if let Some(bad) = by.iter().find(|b| *b != "MERCHANT" && *b != "AMAZON") {
-        return Reply::invalid(&format!("fulfilledBy holds an unknown value: {bad} (use MERCHANT or AMAZON)."));
+        return Reply::invalid(&format!(
+            "fulfilledBy holds an unknown value: {bad} (use MERCHANT or AMAZON)."
+        ));
     }
     let mps = q.list("marketplaceIds");
     let by_update = ua.is_some();
-    let upper = if by_update { ub.unwrap_or(bound) } else { cb.unwrap_or(bound) };
+    let upper = if by_update {
+        ub.unwrap_or(bound)
+    } else {
+        cb.unwrap_or(bound)
+    };
     let lower = if by_update { ua } else { ca }.unwrap_or(upper);
     let mut found: Vec<(DateTime<Utc>, &str)> = st
         .seller_orders(ctx.seller)
@@ -316,11 +348,13 @@ pub(crate) fn search_orders(st: &mut State, ctx: &Ctx<'_>, _p: &[String]) -> Rep
             t >= lower && t <= upper
         })
         .filter(|o| statuses.is_empty() || statuses.contains(&o.status))
-        .filter(|o| {
-            by.is_empty()
-                || by.iter().any(|b| (b == "AMAZON") == (o.channel == Channel::Afn))
+        .filter(|o| by.is_empty() || by.iter().any(|b| (b == "AMAZON") == (o.channel == Channel::Afn)))
+        .map(|o| {
+            (
+                if by_update { o.last_update } else { o.purchase_date },
+                o.id.as_str(),
+            )
         })
-        .map(|o| (if by_update { o.last_update } else { o.purchase_date }, o.id.as_str()))
         .collect();
     found.sort();
     let page = OrderPage {
@@ -333,10 +367,10 @@ pub(crate) fn search_orders(st: &mut State, ctx: &Ctx<'_>, _p: &[String]) -> Rep
         previous: None,
         included: inc.sets.clone(),
     };
-    render(st, ctx, page, &inc, false)
+    render(st, ctx, &page, &inc, false)
 }
 
-fn render(st: &mut State, ctx: &Ctx<'_>, page: OrderPage, inc: &Included, repeat: bool) -> Reply {
+fn render(st: &mut State, ctx: &Ctx<'_>, page: &OrderPage, inc: &Included, repeat: bool) -> Reply {
     let (from, to) = match (repeat, page.previous) {
         (true, Some(prev)) => prev,
         _ => (page.offset, (page.offset + page.page_size).min(page.ids.len())),
@@ -345,7 +379,11 @@ fn render(st: &mut State, ctx: &Ctx<'_>, page: OrderPage, inc: &Included, repeat
     if page_fault(st.seed, ctx.seq, ctx.faults.reordered_page_share, 0x44) {
         slice.reverse();
     }
-    let orders: Vec<Value> = slice.iter().filter_map(|id| st.order(id)).map(|o| order_2026(o, inc)).collect();
+    let orders: Vec<Value> = slice
+        .iter()
+        .filter_map(|id| st.order(id))
+        .map(|o| order_2026(o, inc))
+        .collect();
     let mut v = json!({ "orders": orders });
     if let Some(t) = &page.last_updated_before {
         v["lastUpdatedBefore"] = json!(t);

@@ -20,7 +20,11 @@ pub(crate) struct Pii {
 
 impl Pii {
     pub(crate) fn from_ctx(ctx: &Ctx<'_>) -> Self {
-        Self { address: ctx.sees("shippingAddress"), buyer: ctx.sees("buyerInfo"), tax: ctx.sees("buyerTaxInformation") }
+        Self {
+            address: ctx.sees("shippingAddress"),
+            buyer: ctx.sees("buyerInfo"),
+            tax: ctx.sees("buyerTaxInformation"),
+        }
     }
 }
 
@@ -41,7 +45,10 @@ pub(crate) fn address_v0(o: &Order, full: bool) -> Value {
             v.insert("AddressLine2".into(), json!(a.line2));
         }
         v.insert("Phone".into(), json!(a.phone));
-        v.insert("AddressType".into(), json!(if a.commercial { "Commercial" } else { "Residential" }));
+        v.insert(
+            "AddressType".into(),
+            json!(if a.commercial { "Commercial" } else { "Residential" }),
+        );
     }
     v.insert("City".into(), json!(a.city));
     if !a.state.is_empty() {
@@ -154,7 +161,8 @@ pub(crate) fn item_v0(o: &Order, i: &Item, pii: Pii) -> Value {
         v["PriceDesignation"] = json!("BusinessPrice");
     }
     if o.mp.included_tax_pct == 0 {
-        v["TaxCollection"] = json!({ "Model": "MarketplaceFacilitator", "ResponsibleParty": "Amazon Services, Inc." });
+        v["TaxCollection"] =
+            json!({ "Model": "MarketplaceFacilitator", "ResponsibleParty": "Amazon Services, Inc." });
     }
     if let Some(ioss) = &i.ioss {
         v["IossNumber"] = json!(ioss);
@@ -200,7 +208,12 @@ fn two_minutes_before(now: DateTime<Utc>) -> DateTime<Utc> {
 
 /// A NextToken with the characters that need URL-encoding, as Amazon's do.
 pub(crate) fn page_token(seed: u64, seq: u64) -> String {
-    format!("{:016x}+{:016x}/{:08x}==", data::mix(seed, seq), data::mix(seed ^ 5, seq), data::mix(seed ^ 6, seq) as u32)
+    format!(
+        "{:016x}+{:016x}/{:08x}==",
+        data::mix(seed, seq),
+        data::mix(seed ^ 5, seq),
+        data::mix(seed ^ 6, seq) as u32
+    )
 }
 
 /// `GET /orders/v0/orders`.
@@ -209,13 +222,17 @@ pub(crate) fn get_orders(st: &mut State, ctx: &Ctx<'_>, _p: &[String]) -> Reply 
     let pii = Pii::from_ctx(ctx);
     if let Some(token) = q.get("NextToken") {
         let Some(page) = st.order_pages.get(token).cloned() else {
-            return Reply::invalid("Invalid NextToken: it was not issued for this selling partner or has expired.");
+            return Reply::invalid(
+                "Invalid NextToken: it was not issued for this selling partner or has expired.",
+            );
         };
         if page.seller != ctx.seller {
-            return Reply::invalid("Invalid NextToken: it was not issued for this selling partner or has expired.");
+            return Reply::invalid(
+                "Invalid NextToken: it was not issued for this selling partner or has expired.",
+            );
         }
         let repeat = page_fault(st.seed, ctx.seq, ctx.faults.repeated_page_share, 0x11);
-        return render_page(st, ctx, page, pii, repeat);
+        return render_page(st, ctx, &page, pii, repeat);
     }
     let mps = q.list("MarketplaceIds");
     if mps.is_empty() {
@@ -238,7 +255,12 @@ pub(crate) fn get_orders(st: &mut State, ctx: &Ctx<'_>, _p: &[String]) -> Reply 
                 .ok_or_else(|| Reply::invalid(&format!("{name} is not a valid ISO 8601 date-time: {s}"))),
         }
     };
-    let (ca, cb, ua, ub) = match (parse("CreatedAfter"), parse("CreatedBefore"), parse("LastUpdatedAfter"), parse("LastUpdatedBefore")) {
+    let (ca, cb, ua, ub) = match (
+        parse("CreatedAfter"),
+        parse("CreatedBefore"),
+        parse("LastUpdatedAfter"),
+        parse("LastUpdatedBefore"),
+    ) {
         (Ok(a), Ok(b), Ok(c), Ok(d)) => (a, b, c, d),
         (Err(r), ..) | (_, Err(r), ..) | (_, _, Err(r), _) | (.., Err(r)) => return r,
     };
@@ -248,14 +270,21 @@ pub(crate) fn get_orders(st: &mut State, ctx: &Ctx<'_>, _p: &[String]) -> Reply 
             (false, false) => {
                 return Reply::invalid("Exactly one of CreatedAfter and LastUpdatedAfter is required.");
             }
-            (true, true) => return Reply::invalid("CreatedAfter and LastUpdatedAfter cannot be used together."),
+            (true, true) => {
+                return Reply::invalid("CreatedAfter and LastUpdatedAfter cannot be used together.")
+            }
             _ => {}
         }
     }
     if ca.is_some() && (ub.is_some()) || ua.is_some() && cb.is_some() {
         return Reply::invalid("Created and LastUpdated date filters cannot be combined.");
     }
-    for (name, t) in [("CreatedAfter", ca), ("LastUpdatedAfter", ua), ("CreatedBefore", cb), ("LastUpdatedBefore", ub)] {
+    for (name, t) in [
+        ("CreatedAfter", ca),
+        ("LastUpdatedAfter", ua),
+        ("CreatedBefore", cb),
+        ("LastUpdatedBefore", ub),
+    ] {
         if let Some(t) = t {
             if t > bound {
                 return Reply::invalid(&format!(
@@ -285,18 +314,24 @@ pub(crate) fn get_orders(st: &mut State, ctx: &Ctx<'_>, _p: &[String]) -> Reply 
     }
     let channels = q.list("FulfillmentChannels");
     if let Some(bad) = channels.iter().find(|c| *c != "AFN" && *c != "MFN") {
-        return Reply::invalid(&format!("FulfillmentChannels holds an unknown channel: {bad} (use AFN or MFN)."));
+        return Reply::invalid(&format!(
+            "FulfillmentChannels holds an unknown channel: {bad} (use AFN or MFN)."
+        ));
     }
     let payments = q.list("PaymentMethods");
     let buyer_email = q.get("BuyerEmail");
     let seller_order_id = q.get("SellerOrderId");
     let by_update = ua.is_some();
-    let upper = if by_update { ub.unwrap_or(bound) } else { cb.unwrap_or(bound) };
+    let upper = if by_update {
+        ub.unwrap_or(bound)
+    } else {
+        cb.unwrap_or(bound)
+    };
     let mut found: Vec<(DateTime<Utc>, &str)> = st
         .seller_orders(ctx.seller)
         .map(|(_, o)| o)
         .filter(|o| mps.iter().any(|m| m == o.mp.id))
-        .filter(|o| ids.is_empty() || ids.iter().any(|i| *i == o.id))
+        .filter(|o| ids.is_empty() || ids.contains(&o.id))
         .filter(|o| {
             if !ids.is_empty() && ca.is_none() && ua.is_none() {
                 return true;
@@ -312,7 +347,12 @@ pub(crate) fn get_orders(st: &mut State, ctx: &Ctx<'_>, _p: &[String]) -> Reply 
         .filter(|o| payments.is_empty() || payments.iter().any(|p| p == o.payment_method))
         .filter(|o| buyer_email.is_none_or(|e| o.has_pii() && o.buyer.email == e))
         .filter(|o| seller_order_id.is_none_or(|s| o.seller_order_id == s))
-        .map(|o| (if by_update { o.last_update } else { o.purchase_date }, o.id.as_str()))
+        .map(|o| {
+            (
+                if by_update { o.last_update } else { o.purchase_date },
+                o.id.as_str(),
+            )
+        })
         .collect();
     found.sort();
     let page = OrderPage {
@@ -325,10 +365,10 @@ pub(crate) fn get_orders(st: &mut State, ctx: &Ctx<'_>, _p: &[String]) -> Reply 
         previous: None,
         included: Vec::new(),
     };
-    render_page(st, ctx, page, pii, false)
+    render_page(st, ctx, &page, pii, false)
 }
 
-fn render_page(st: &mut State, ctx: &Ctx<'_>, page: OrderPage, pii: Pii, repeat: bool) -> Reply {
+fn render_page(st: &mut State, ctx: &Ctx<'_>, page: &OrderPage, pii: Pii, repeat: bool) -> Reply {
     let (from, to) = match (repeat, page.previous) {
         (true, Some(prev)) => prev,
         _ => (page.offset, (page.offset + page.page_size).min(page.ids.len())),
@@ -337,7 +377,11 @@ fn render_page(st: &mut State, ctx: &Ctx<'_>, page: OrderPage, pii: Pii, repeat:
     if page_fault(st.seed, ctx.seq, ctx.faults.reordered_page_share, 0x22) {
         slice.reverse();
     }
-    let orders: Vec<Value> = slice.iter().filter_map(|id| st.order(id)).map(|o| order_v0(o, pii)).collect();
+    let orders: Vec<Value> = slice
+        .iter()
+        .filter_map(|id| st.order(id))
+        .map(|o| order_v0(o, pii))
+        .collect();
     let mut payload = json!({ "Orders": orders });
     if let Some(t) = &page.last_updated_before {
         payload["LastUpdatedBefore"] = json!(t);
@@ -451,8 +495,14 @@ pub(crate) fn update_shipment_status(st: &mut State, ctx: &Ctx<'_>, p: &[String]
     if o.channel != Channel::Mfn {
         return Reply::invalid("The order is fulfilled by Amazon; its shipment status cannot be updated.");
     }
-    if matches!(o.status, OrderStatus::Canceled | OrderStatus::Pending | OrderStatus::PendingAvailability) {
-        return Reply::invalid(&format!("The order is {} and has no shipment to update.", o.status.v0()));
+    if matches!(
+        o.status,
+        OrderStatus::Canceled | OrderStatus::Pending | OrderStatus::PendingAvailability
+    ) {
+        return Reply::invalid(&format!(
+            "The order is {} and has no shipment to update.",
+            o.status.v0()
+        ));
     }
     o.easy_ship_status = Some(status.to_owned());
     o.last_update = now;
@@ -469,7 +519,10 @@ pub(crate) struct Confirmation {
 /// and no second confirmation of the same package.
 pub(crate) fn validate_package(o: &Order, pd: &Value, now: DateTime<Utc>) -> Result<Confirmation, String> {
     if !o.shippable() {
-        return Err(format!("The order is {} and cannot be confirmed as shipped.", o.status.v0()));
+        return Err(format!(
+            "The order is {} and cannot be confirmed as shipped.",
+            o.status.v0()
+        ));
     }
     if o.channel != Channel::Mfn {
         return Err("The order is fulfilled by Amazon; Amazon confirms its shipment.".to_owned());
@@ -479,14 +532,25 @@ pub(crate) fn validate_package(o: &Order, pd: &Value, now: DateTime<Utc>) -> Res
         Some(Value::Number(n)) => n.to_string(),
         _ => return Err("packageReferenceId is required.".to_owned()),
     };
-    if reference.is_empty() || !reference.chars().all(|c| c.is_ascii_digit()) || reference.chars().all(|c| c == '0') {
-        return Err(format!("packageReferenceId must be a positive number; got {reference:?}."));
+    if reference.is_empty()
+        || !reference.chars().all(|c| c.is_ascii_digit())
+        || reference.chars().all(|c| c == '0')
+    {
+        return Err(format!(
+            "packageReferenceId must be a positive number; got {reference:?}."
+        ));
     }
     if o.packages.iter().any(|p| p.reference_id == reference) {
-        return Err(format!("Package {reference} of order {} has already been confirmed.", o.id));
+        return Err(format!(
+            "Package {reference} of order {} has already been confirmed.",
+            o.id
+        ));
     }
     let carrier = pd.get("carrierCode").and_then(Value::as_str).unwrap_or("");
-    let carrier_name = pd.get("carrierName").and_then(Value::as_str).filter(|s| !s.trim().is_empty());
+    let carrier_name = pd
+        .get("carrierName")
+        .and_then(Value::as_str)
+        .filter(|s| !s.trim().is_empty());
     if carrier.is_empty() {
         return Err("carrierCode is required.".to_owned());
     }
@@ -513,7 +577,11 @@ pub(crate) fn validate_package(o: &Order, pd: &Value, now: DateTime<Utc>) -> Res
     if ship_date > now + Duration::days(2) {
         return Err("shipDate is too far in the future.".to_owned());
     }
-    let Some(items) = pd.get("orderItems").and_then(Value::as_array).filter(|a| !a.is_empty()) else {
+    let Some(items) = pd
+        .get("orderItems")
+        .and_then(Value::as_array)
+        .filter(|a| !a.is_empty())
+    else {
         return Err("orderItems must list at least one item.".to_owned());
     };
     let mut out: Vec<(String, i64)> = Vec::new();
@@ -545,7 +613,10 @@ pub(crate) fn validate_package(o: &Order, pd: &Value, now: DateTime<Utc>) -> Res
             reference_id: reference,
             carrier_code: carrier.to_owned(),
             carrier_name: carrier_name.map(str::to_owned),
-            shipping_method: pd.get("shippingMethod").and_then(Value::as_str).map(str::to_owned),
+            shipping_method: pd
+                .get("shippingMethod")
+                .and_then(Value::as_str)
+                .map(str::to_owned),
             tracking: tracking.to_owned(),
             ship_date,
             items: out,
@@ -581,7 +652,10 @@ pub(crate) fn confirm_shipment(st: &mut State, ctx: &Ctx<'_>, p: &[String]) -> R
         return Reply::invalid("marketplaceId is required.");
     };
     if mp != o.mp.id {
-        return Reply::invalid(&format!("marketplaceId {mp} is not the marketplace of order {}.", o.id));
+        return Reply::invalid(&format!(
+            "marketplaceId {mp} is not the marketplace of order {}.",
+            o.id
+        ));
     }
     let Some(pd) = body.get("packageDetail") else {
         return Reply::invalid("packageDetail is required.");

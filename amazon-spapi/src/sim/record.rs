@@ -69,11 +69,18 @@ impl RecordedRequest {
         let body = if raw.path == "/auth/o2/token" {
             let pairs: Vec<(String, String)> = url::form_urlencoded::parse(&raw.body)
                 .map(|(k, v)| {
-                    let v = if SECRET_FORM_FIELDS.contains(&k.as_ref()) { "<redacted>".into() } else { v };
+                    let v = if SECRET_FORM_FIELDS.contains(&k.as_ref()) {
+                        "<redacted>".into()
+                    } else {
+                        v
+                    };
                     (k.into_owned(), v.into_owned())
                 })
                 .collect();
-            url::form_urlencoded::Serializer::new(String::new()).extend_pairs(pairs).finish().into_bytes()
+            url::form_urlencoded::Serializer::new(String::new())
+                .extend_pairs(pairs)
+                .finish()
+                .into_bytes()
         } else {
             raw.body.to_vec()
         };
@@ -94,20 +101,28 @@ impl RecordedRequest {
 
     /// A header's value (case-insensitive name).
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
     }
 
     /// Query parameters, decoded.
     pub fn query_pairs(&self) -> Vec<(String, String)> {
         match &self.query {
-            Some(q) => url::form_urlencoded::parse(q.as_bytes()).map(|(k, v)| (k.into_owned(), v.into_owned())).collect(),
+            Some(q) => url::form_urlencoded::parse(q.as_bytes())
+                .map(|(k, v)| (k.into_owned(), v.into_owned()))
+                .collect(),
             None => Vec::new(),
         }
     }
 
     /// The first value of a query parameter.
     pub fn query_param(&self, name: &str) -> Option<String> {
-        self.query_pairs().into_iter().find(|(k, _)| k == name).map(|(_, v)| v)
+        self.query_pairs()
+            .into_iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v)
     }
 }
 

@@ -8,13 +8,31 @@ use super::http::{Query, Reply};
 
 const FILES: &[(&str, &str)] = &[
     ("ordersV0", include_str!("sandbox/ordersV0.sandbox.json")),
-    ("orders_2026-01-01", include_str!("sandbox/orders_2026-01-01.sandbox.json")),
-    ("feeds_2021-06-30", include_str!("sandbox/feeds_2021-06-30.sandbox.json")),
-    ("reports_2021-06-30", include_str!("sandbox/reports_2021-06-30.sandbox.json")),
-    ("listingsItems_2021-08-01", include_str!("sandbox/listingsItems_2021-08-01.sandbox.json")),
-    ("merchantFulfillmentV0", include_str!("sandbox/merchantFulfillmentV0.sandbox.json")),
+    (
+        "orders_2026-01-01",
+        include_str!("sandbox/orders_2026-01-01.sandbox.json"),
+    ),
+    (
+        "feeds_2021-06-30",
+        include_str!("sandbox/feeds_2021-06-30.sandbox.json"),
+    ),
+    (
+        "reports_2021-06-30",
+        include_str!("sandbox/reports_2021-06-30.sandbox.json"),
+    ),
+    (
+        "listingsItems_2021-08-01",
+        include_str!("sandbox/listingsItems_2021-08-01.sandbox.json"),
+    ),
+    (
+        "merchantFulfillmentV0",
+        include_str!("sandbox/merchantFulfillmentV0.sandbox.json"),
+    ),
     ("sellers", include_str!("sandbox/sellers.sandbox.json")),
-    ("tokens_2021-03-01", include_str!("sandbox/tokens_2021-03-01.sandbox.json")),
+    (
+        "tokens_2021-03-01",
+        include_str!("sandbox/tokens_2021-03-01.sandbox.json"),
+    ),
 ];
 
 /// One static case.
@@ -37,7 +55,9 @@ impl Sandbox {
     pub(crate) fn load() -> Self {
         let mut cases = Vec::new();
         for (_, text) in FILES {
-            let Ok(doc) = serde_json::from_str::<Value>(text) else { continue };
+            let Ok(doc) = serde_json::from_str::<Value>(text) else {
+                continue;
+            };
             for c in doc.get("cases").and_then(Value::as_array).into_iter().flatten() {
                 let params = c
                     .pointer("/request/parameters")
@@ -52,7 +72,11 @@ impl Sandbox {
                     method: c.get("method").and_then(Value::as_str).unwrap_or("").to_owned(),
                     path: c.get("path").and_then(Value::as_str).unwrap_or("").to_owned(),
                     params,
-                    status: c.get("status").and_then(Value::as_str).and_then(|s| s.parse().ok()).unwrap_or(200),
+                    status: c
+                        .get("status")
+                        .and_then(Value::as_str)
+                        .and_then(|s| s.parse().ok())
+                        .unwrap_or(200),
                     response: c.get("response").cloned().unwrap_or(Value::Null),
                 });
             }
@@ -75,7 +99,11 @@ impl Sandbox {
             .filter(|s| s.starts_with('{') && s.ends_with('}'))
             .map(|s| &s[1..s.len() - 1])
             .collect();
-        let body_json: Option<Value> = if body.is_empty() { None } else { serde_json::from_slice(body).ok() };
+        let body_json: Option<Value> = if body.is_empty() {
+            None
+        } else {
+            serde_json::from_slice(body).ok()
+        };
         let method_of = |c: &Case| c.method.eq_ignore_ascii_case(method);
         let case = self.cases.iter().find(|c| {
             c.path == template
@@ -92,7 +120,10 @@ impl Sandbox {
                         Value::Array(items) => {
                             let got = query.list(name);
                             got.len() == items.len()
-                                && items.iter().zip(got.iter()).all(|(w, g)| scalar(w).as_deref() == Some(g.as_str()))
+                                && items
+                                    .iter()
+                                    .zip(got.iter())
+                                    .all(|(w, g)| scalar(w).as_deref() == Some(g.as_str()))
                         }
                         other => match (query.get(name), scalar(other)) {
                             (Some(g), Some(w)) => g == w,
@@ -101,11 +132,17 @@ impl Sandbox {
                     }
                 })
         })?;
-        Some(if case.status == 204 || case.response.as_object().is_some_and(|m| m.is_empty()) && case.status >= 200 && case.status < 300 {
-            Reply::empty(case.status)
-        } else {
-            Reply::json(case.status, &case.response)
-        })
+        Some(
+            if case.status == 204
+                || case.response.as_object().is_some_and(|m| m.is_empty())
+                    && case.status >= 200
+                    && case.status < 300
+            {
+                Reply::empty(case.status)
+            } else {
+                Reply::json(case.status, &case.response)
+            },
+        )
     }
 }
 
@@ -126,19 +163,42 @@ mod tests {
     fn every_file_loads() {
         let s = Sandbox::load();
         assert!(s.cases.len() > 90, "{}", s.cases.len());
-        assert!(s.cases.iter().any(|c| c.path == "/orders/v0/orders/{orderId}" && c.status == 400));
+        assert!(s
+            .cases
+            .iter()
+            .any(|c| c.path == "/orders/v0/orders/{orderId}" && c.status == 400));
     }
 
     #[test]
     fn matches_path_and_query_parameters() {
         let s = Sandbox::load();
         let q = Query::parse(Some("CreatedAfter=TEST_CASE_200&MarketplaceIds=ATVPDKIKX0DER"));
-        let r = s.answer("GET", &[], "/orders/v0/orders", &q, b"", SandboxMode::Mixed).unwrap();
+        let r = s
+            .answer("GET", &[], "/orders/v0/orders", &q, b"", SandboxMode::Mixed)
+            .unwrap();
         assert_eq!(r.status, 200);
         let v: Value = serde_json::from_slice(&r.body).unwrap();
         assert!(v.pointer("/payload/Orders/0/AmazonOrderId").is_some());
-        let r = s.answer("GET", &["TEST_CASE_400".into()], "/orders/v0/orders/{orderId}", &Query::default(), b"", SandboxMode::Mixed).unwrap();
+        let r = s
+            .answer(
+                "GET",
+                &["TEST_CASE_400".into()],
+                "/orders/v0/orders/{orderId}",
+                &Query::default(),
+                b"",
+                SandboxMode::Mixed,
+            )
+            .unwrap();
         assert_eq!(r.status, 400);
-        assert!(s.answer("GET", &["111-0000000-0000000".into()], "/orders/v0/orders/{orderId}", &Query::default(), b"", SandboxMode::Mixed).is_none());
+        assert!(s
+            .answer(
+                "GET",
+                &["111-0000000-0000000".into()],
+                "/orders/v0/orders/{orderId}",
+                &Query::default(),
+                b"",
+                SandboxMode::Mixed
+            )
+            .is_none());
     }
 }

@@ -57,7 +57,12 @@ pub(crate) struct Route {
 
 macro_rules! route {
     ($m:literal, $p:literal, $op:literal, $h:path) => {
-        Route { method: $m, path: $p, op: $op, handler: $h }
+        Route {
+            method: $m,
+            path: $p,
+            op: $op,
+            handler: $h,
+        }
     };
 }
 
@@ -65,41 +70,156 @@ use super::{fba_inventory, feeds, fulfillment, listings, orders_2026, orders_v0,
 
 /// Every SP-API operation the simulator answers.
 pub(crate) static ROUTES: &[Route] = &[
-    route!("GET", "/orders/v0/orders", "orders-v0/getOrders", orders_v0::get_orders),
-    route!("GET", "/orders/v0/orders/{orderId}", "orders-v0/getOrder", orders_v0::get_order),
-    route!("GET", "/orders/v0/orders/{orderId}/buyerInfo", "orders-v0/getOrderBuyerInfo", orders_v0::get_order_buyer_info),
-    route!("GET", "/orders/v0/orders/{orderId}/address", "orders-v0/getOrderAddress", orders_v0::get_order_address),
-    route!("GET", "/orders/v0/orders/{orderId}/orderItems", "orders-v0/getOrderItems", orders_v0::get_order_items),
+    route!(
+        "GET",
+        "/orders/v0/orders",
+        "orders-v0/getOrders",
+        orders_v0::get_orders
+    ),
+    route!(
+        "GET",
+        "/orders/v0/orders/{orderId}",
+        "orders-v0/getOrder",
+        orders_v0::get_order
+    ),
+    route!(
+        "GET",
+        "/orders/v0/orders/{orderId}/buyerInfo",
+        "orders-v0/getOrderBuyerInfo",
+        orders_v0::get_order_buyer_info
+    ),
+    route!(
+        "GET",
+        "/orders/v0/orders/{orderId}/address",
+        "orders-v0/getOrderAddress",
+        orders_v0::get_order_address
+    ),
+    route!(
+        "GET",
+        "/orders/v0/orders/{orderId}/orderItems",
+        "orders-v0/getOrderItems",
+        orders_v0::get_order_items
+    ),
     route!(
         "GET",
         "/orders/v0/orders/{orderId}/orderItems/buyerInfo",
         "orders-v0/getOrderItemsBuyerInfo",
         orders_v0::get_order_items_buyer_info
     ),
-    route!("POST", "/orders/v0/orders/{orderId}/shipment", "orders-v0/updateShipmentStatus", orders_v0::update_shipment_status),
-    route!("POST", "/orders/v0/orders/{orderId}/shipmentConfirmation", "orders-v0/confirmShipment", orders_v0::confirm_shipment),
-    route!("GET", "/orders/2026-01-01/orders", "orders-2026-01-01/searchOrders", orders_2026::search_orders),
-    route!("GET", "/orders/2026-01-01/orders/{orderId}", "orders-2026-01-01/getOrder", orders_2026::get_order),
-    route!("POST", "/tokens/2021-03-01/restrictedDataToken", "tokens/createRestrictedDataToken", tokens::create_rdt),
-    route!("POST", "/feeds/2021-06-30/documents", "feeds/createFeedDocument", feeds::create_feed_document),
-    route!("GET", "/feeds/2021-06-30/documents/{feedDocumentId}", "feeds/getFeedDocument", feeds::get_feed_document),
-    route!("POST", "/feeds/2021-06-30/feeds", "feeds/createFeed", feeds::create_feed),
-    route!("GET", "/feeds/2021-06-30/feeds", "feeds/getFeeds", feeds::get_feeds),
-    route!("GET", "/feeds/2021-06-30/feeds/{feedId}", "feeds/getFeed", feeds::get_feed),
-    route!("DELETE", "/feeds/2021-06-30/feeds/{feedId}", "feeds/cancelFeed", feeds::cancel_feed),
-    route!("POST", "/reports/2021-06-30/reports", "reports/createReport", feeds::create_report),
-    route!("GET", "/reports/2021-06-30/reports", "reports/getReports", feeds::get_reports),
-    route!("GET", "/reports/2021-06-30/reports/{reportId}", "reports/getReport", feeds::get_report),
-    route!("DELETE", "/reports/2021-06-30/reports/{reportId}", "reports/cancelReport", feeds::cancel_report),
-    route!("GET", "/reports/2021-06-30/documents/{reportDocumentId}", "reports/getReportDocument", feeds::get_report_document),
+    route!(
+        "POST",
+        "/orders/v0/orders/{orderId}/shipment",
+        "orders-v0/updateShipmentStatus",
+        orders_v0::update_shipment_status
+    ),
+    route!(
+        "POST",
+        "/orders/v0/orders/{orderId}/shipmentConfirmation",
+        "orders-v0/confirmShipment",
+        orders_v0::confirm_shipment
+    ),
+    route!(
+        "GET",
+        "/orders/2026-01-01/orders",
+        "orders-2026-01-01/searchOrders",
+        orders_2026::search_orders
+    ),
+    route!(
+        "GET",
+        "/orders/2026-01-01/orders/{orderId}",
+        "orders-2026-01-01/getOrder",
+        orders_2026::get_order
+    ),
+    route!(
+        "POST",
+        "/tokens/2021-03-01/restrictedDataToken",
+        "tokens/createRestrictedDataToken",
+        tokens::create_rdt
+    ),
+    route!(
+        "POST",
+        "/feeds/2021-06-30/documents",
+        "feeds/createFeedDocument",
+        feeds::create_feed_document
+    ),
+    route!(
+        "GET",
+        "/feeds/2021-06-30/documents/{feedDocumentId}",
+        "feeds/getFeedDocument",
+        feeds::get_feed_document
+    ),
+    route!(
+        "POST",
+        "/feeds/2021-06-30/feeds",
+        "feeds/createFeed",
+        feeds::create_feed
+    ),
+    route!(
+        "GET",
+        "/feeds/2021-06-30/feeds",
+        "feeds/getFeeds",
+        feeds::get_feeds
+    ),
+    route!(
+        "GET",
+        "/feeds/2021-06-30/feeds/{feedId}",
+        "feeds/getFeed",
+        feeds::get_feed
+    ),
+    route!(
+        "DELETE",
+        "/feeds/2021-06-30/feeds/{feedId}",
+        "feeds/cancelFeed",
+        feeds::cancel_feed
+    ),
+    route!(
+        "POST",
+        "/reports/2021-06-30/reports",
+        "reports/createReport",
+        feeds::create_report
+    ),
+    route!(
+        "GET",
+        "/reports/2021-06-30/reports",
+        "reports/getReports",
+        feeds::get_reports
+    ),
+    route!(
+        "GET",
+        "/reports/2021-06-30/reports/{reportId}",
+        "reports/getReport",
+        feeds::get_report
+    ),
+    route!(
+        "DELETE",
+        "/reports/2021-06-30/reports/{reportId}",
+        "reports/cancelReport",
+        feeds::cancel_report
+    ),
+    route!(
+        "GET",
+        "/reports/2021-06-30/documents/{reportDocumentId}",
+        "reports/getReportDocument",
+        feeds::get_report_document
+    ),
     route!(
         "POST",
         "/fba/outbound/2020-07-01/fulfillmentOrders/preview",
         "fulfillment-outbound/getFulfillmentPreview",
         fulfillment::preview
     ),
-    route!("POST", "/fba/outbound/2020-07-01/fulfillmentOrders", "fulfillment-outbound/createFulfillmentOrder", fulfillment::create),
-    route!("GET", "/fba/outbound/2020-07-01/fulfillmentOrders", "fulfillment-outbound/listAllFulfillmentOrders", fulfillment::list),
+    route!(
+        "POST",
+        "/fba/outbound/2020-07-01/fulfillmentOrders",
+        "fulfillment-outbound/createFulfillmentOrder",
+        fulfillment::create
+    ),
+    route!(
+        "GET",
+        "/fba/outbound/2020-07-01/fulfillmentOrders",
+        "fulfillment-outbound/listAllFulfillmentOrders",
+        fulfillment::list
+    ),
     route!(
         "GET",
         "/fba/outbound/2020-07-01/fulfillmentOrders/{sellerFulfillmentOrderId}",
@@ -112,30 +232,90 @@ pub(crate) static ROUTES: &[Route] = &[
         "fulfillment-outbound/cancelFulfillmentOrder",
         fulfillment::cancel
     ),
-    route!("GET", "/fba/outbound/2020-07-01/tracking", "fulfillment-outbound/getPackageTrackingDetails", fulfillment::tracking),
-    route!("GET", "/fba/inventory/v1/summaries", "fba-inventory/getInventorySummaries", fba_inventory::summaries),
+    route!(
+        "GET",
+        "/fba/outbound/2020-07-01/tracking",
+        "fulfillment-outbound/getPackageTrackingDetails",
+        fulfillment::tracking
+    ),
+    route!(
+        "GET",
+        "/fba/inventory/v1/summaries",
+        "fba-inventory/getInventorySummaries",
+        fba_inventory::summaries
+    ),
     route!(
         "POST",
         "/mfn/v0/eligibleShippingServices",
         "merchant-fulfillment/getEligibleShipmentServices",
         fulfillment::mfn_eligible
     ),
-    route!("POST", "/mfn/v0/shipments", "merchant-fulfillment/createShipment", fulfillment::mfn_create),
-    route!("GET", "/mfn/v0/shipments/{shipmentId}", "merchant-fulfillment/getShipment", fulfillment::mfn_get),
-    route!("DELETE", "/mfn/v0/shipments/{shipmentId}", "merchant-fulfillment/cancelShipment", fulfillment::mfn_cancel),
+    route!(
+        "POST",
+        "/mfn/v0/shipments",
+        "merchant-fulfillment/createShipment",
+        fulfillment::mfn_create
+    ),
+    route!(
+        "GET",
+        "/mfn/v0/shipments/{shipmentId}",
+        "merchant-fulfillment/getShipment",
+        fulfillment::mfn_get
+    ),
+    route!(
+        "DELETE",
+        "/mfn/v0/shipments/{shipmentId}",
+        "merchant-fulfillment/cancelShipment",
+        fulfillment::mfn_cancel
+    ),
     route!(
         "POST",
         "/mfn/v0/additionalSellerInputs",
         "merchant-fulfillment/getAdditionalSellerInputs",
         fulfillment::mfn_additional_inputs
     ),
-    route!("GET", "/sellers/v1/marketplaceParticipations", "sellers/getMarketplaceParticipations", sellers::participations),
-    route!("GET", "/sellers/v1/account", "sellers/getAccount", sellers::account),
-    route!("GET", "/listings/2021-08-01/items/{sellerId}", "listings/searchListingsItems", listings::search),
-    route!("GET", "/listings/2021-08-01/items/{sellerId}/{sku}", "listings/getListingsItem", listings::get),
-    route!("PUT", "/listings/2021-08-01/items/{sellerId}/{sku}", "listings/putListingsItem", listings::put),
-    route!("PATCH", "/listings/2021-08-01/items/{sellerId}/{sku}", "listings/patchListingsItem", listings::patch),
-    route!("DELETE", "/listings/2021-08-01/items/{sellerId}/{sku}", "listings/deleteListingsItem", listings::delete),
+    route!(
+        "GET",
+        "/sellers/v1/marketplaceParticipations",
+        "sellers/getMarketplaceParticipations",
+        sellers::participations
+    ),
+    route!(
+        "GET",
+        "/sellers/v1/account",
+        "sellers/getAccount",
+        sellers::account
+    ),
+    route!(
+        "GET",
+        "/listings/2021-08-01/items/{sellerId}",
+        "listings/searchListingsItems",
+        listings::search
+    ),
+    route!(
+        "GET",
+        "/listings/2021-08-01/items/{sellerId}/{sku}",
+        "listings/getListingsItem",
+        listings::get
+    ),
+    route!(
+        "PUT",
+        "/listings/2021-08-01/items/{sellerId}/{sku}",
+        "listings/putListingsItem",
+        listings::put
+    ),
+    route!(
+        "PATCH",
+        "/listings/2021-08-01/items/{sellerId}/{sku}",
+        "listings/patchListingsItem",
+        listings::patch
+    ),
+    route!(
+        "DELETE",
+        "/listings/2021-08-01/items/{sellerId}/{sku}",
+        "listings/deleteListingsItem",
+        listings::delete
+    ),
 ];
 
 /// Paths (method, template) whose answers hold personal data and the data elements each implies.
@@ -145,7 +325,11 @@ pub(crate) const RESTRICTED: &[(&str, &str, &[&str])] = &[
     ("GET", "/orders/v0/orders/{orderId}/address", &["shippingAddress"]),
     ("GET", "/orders/v0/orders/{orderId}/buyerInfo", &["buyerInfo"]),
     ("GET", "/orders/v0/orders/{orderId}/orderItems", &[]),
-    ("GET", "/orders/v0/orders/{orderId}/orderItems/buyerInfo", &["buyerInfo"]),
+    (
+        "GET",
+        "/orders/v0/orders/{orderId}/orderItems/buyerInfo",
+        &["buyerInfo"],
+    ),
     ("GET", "/orders/v0/orders/{orderId}/regulatedInfo", &[]),
     ("GET", "/mfn/v0/shipments/{shipmentId}", &["shippingAddress"]),
     ("POST", "/mfn/v0/shipments", &["shippingAddress"]),
@@ -195,7 +379,10 @@ pub(crate) struct RawRequest {
 
 impl RawRequest {
     pub(crate) fn header(&self, name: &str) -> Option<&str> {
-        self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
     }
 }
 
@@ -209,7 +396,9 @@ pub(crate) struct Outcome {
 /// axum entry point: every request comes here.
 pub(crate) async fn entry(AxState(shared): AxState<Arc<Shared>>, req: Request) -> Response {
     let (parts, body) = req.into_parts();
-    let body = axum::body::to_bytes(body, 64 * 1024 * 1024).await.unwrap_or_default();
+    let body = axum::body::to_bytes(body, 64 * 1024 * 1024)
+        .await
+        .unwrap_or_default();
     let raw = RawRequest {
         method: parts.method.as_str().to_owned(),
         path: parts.uri.path().to_owned(),
@@ -217,7 +406,12 @@ pub(crate) async fn entry(AxState(shared): AxState<Arc<Shared>>, req: Request) -
         headers: parts
             .headers
             .iter()
-            .map(|(k, v)| (k.as_str().to_owned(), String::from_utf8_lossy(v.as_bytes()).into_owned()))
+            .map(|(k, v)| {
+                (
+                    k.as_str().to_owned(),
+                    String::from_utf8_lossy(v.as_bytes()).into_owned(),
+                )
+            })
             .collect(),
         body,
     };
@@ -252,7 +446,10 @@ fn to_response(o: Outcome) -> Response {
             let half = Bytes::from(reply.body[..reply.body.len() / 2].to_vec());
             let s = futures::stream::iter(vec![
                 Ok::<Bytes, std::io::Error>(half),
-                Err(std::io::Error::new(std::io::ErrorKind::UnexpectedEof, "simulated truncated body")),
+                Err(std::io::Error::new(
+                    std::io::ErrorKind::UnexpectedEof,
+                    "simulated truncated body",
+                )),
             ]);
             Body::from_stream(s)
         }
@@ -280,20 +477,45 @@ pub(crate) fn handle(shared: &Shared, raw: &RawRequest) -> Outcome {
 }
 
 fn plain(reply: Reply) -> Outcome {
-    Outcome { reply, fault: None, latency: None }
+    Outcome {
+        reply,
+        fault: None,
+        latency: None,
+    }
 }
 
-fn handle_inner(shared: &Shared, raw: &RawRequest, seq: u64, now: DateTime<Utc>, rec: &mut RecordedRequest) -> Outcome {
-    let request_id = format!("sim-{:08x}-{seq:08}", super::data::mix(shared.cfg.seed, seq) as u32);
+fn handle_inner(
+    shared: &Shared,
+    raw: &RawRequest,
+    seq: u64,
+    now: DateTime<Utc>,
+    rec: &mut RecordedRequest,
+) -> Outcome {
+    let request_id = format!(
+        "sim-{:08x}-{seq:08}",
+        super::data::mix(shared.cfg.seed, seq) as u32
+    );
     if raw.path == "/auth/o2/token" {
         rec.operation = Some("lwa/token".to_owned());
-        let fault = if shared.cfg.faults.include_lwa { faults::decide(&shared.cfg, seq) } else { (None, None) };
+        let fault = if shared.cfg.faults.include_lwa {
+            faults::decide(&shared.cfg, seq)
+        } else {
+            (None, None)
+        };
         if let Some(r) = faults::error_reply(fault.0) {
-            return Outcome { reply: r, fault: None, latency: fault.1 };
+            return Outcome {
+                reply: r,
+                fault: None,
+                latency: fault.1,
+            };
         }
         let mut st = shared.world();
         let reply = super::lwa::token(&mut st, raw, now);
-        return Outcome { reply, fault: fault.0, latency: fault.1 };
+        return Outcome {
+            reply,
+            fault: fault.0,
+            latency: fault.1,
+        };
     }
     if raw.path.starts_with("/sim-storage/") {
         rec.operation = Some("storage/document".to_owned());
@@ -309,8 +531,13 @@ fn handle_inner(shared: &Shared, raw: &RawRequest, seq: u64, now: DateTime<Utc>,
         match_path(r.path, &raw.path).map(|p| (r, p))
     }) else {
         return plain(
-            Reply::error(404, "NotFound", "The requested resource was not found.", &format!("{} {}", raw.method, raw.path))
-                .header("x-amzn-RequestId", &request_id),
+            Reply::error(
+                404,
+                "NotFound",
+                "The requested resource was not found.",
+                &format!("{} {}", raw.method, raw.path),
+            )
+            .header("x-amzn-RequestId", &request_id),
         );
     };
     rec.operation = Some(route.op.to_owned());
@@ -330,13 +557,19 @@ fn handle_inner(shared: &Shared, raw: &RawRequest, seq: u64, now: DateTime<Utc>,
     let (seller, elements) = if token.is_empty() {
         rec.token_kind = TokenKind::None;
         return plain(
-            Reply::denied("Access token is missing in the request header.").header("x-amzn-RequestId", &request_id),
+            Reply::denied("Access token is missing in the request header.")
+                .header("x-amzn-RequestId", &request_id),
         );
     } else if let Some(g) = st.access_tokens.get(&token).cloned() {
-        rec.token_kind = if g.seller.is_some() { TokenKind::Access } else { TokenKind::Grantless };
+        rec.token_kind = if g.seller.is_some() {
+            TokenKind::Access
+        } else {
+            TokenKind::Grantless
+        };
         if g.expires <= now {
             return plain(
-                Reply::denied("The access token you provided has expired.").header("x-amzn-RequestId", &request_id),
+                Reply::denied("The access token you provided has expired.")
+                    .header("x-amzn-RequestId", &request_id),
             );
         }
         let Some(s) = g.seller else {
@@ -350,7 +583,8 @@ fn handle_inner(shared: &Shared, raw: &RawRequest, seq: u64, now: DateTime<Utc>,
         rec.token_kind = TokenKind::Rdt;
         if r.expires <= now {
             return plain(
-                Reply::denied("The access token you provided has expired.").header("x-amzn-RequestId", &request_id),
+                Reply::denied("The access token you provided has expired.")
+                    .header("x-amzn-RequestId", &request_id),
             );
         }
         let Some(elements) = tokens::rdt_elements(&r, &raw.method, &raw.path) else {
@@ -360,7 +594,10 @@ fn handle_inner(shared: &Shared, raw: &RawRequest, seq: u64, now: DateTime<Utc>,
             );
         };
         let seller = r.seller;
-        let elements = elements.into_iter().filter(|e| st.sellers[seller].may_see(e)).collect();
+        let elements = elements
+            .into_iter()
+            .filter(|e| st.sellers[seller].may_see(e))
+            .collect();
         (seller, elements)
     } else {
         rec.token_kind = TokenKind::Unknown;
@@ -373,12 +610,20 @@ fn handle_inner(shared: &Shared, raw: &RawRequest, seq: u64, now: DateTime<Utc>,
 
     // Static sandbox cases.
     if shared.cfg.sandbox != SandboxMode::Off {
-        if let Some(r) = shared.sandbox.answer(&raw.method, &params, route.path, &query, &raw.body, shared.cfg.sandbox) {
+        if let Some(r) = shared.sandbox.answer(
+            &raw.method,
+            &params,
+            route.path,
+            &query,
+            &raw.body,
+            shared.cfg.sandbox,
+        ) {
             return plain(r.header("x-amzn-RequestId", &request_id));
         }
         if shared.cfg.sandbox == SandboxMode::Only {
             return plain(
-                Reply::invalid("No sandbox case matches this request.").header("x-amzn-RequestId", &request_id),
+                Reply::invalid("No sandbox case matches this request.")
+                    .header("x-amzn-RequestId", &request_id),
             );
         }
     }
@@ -386,11 +631,15 @@ fn handle_inner(shared: &Shared, raw: &RawRequest, seq: u64, now: DateTime<Utc>,
     // Faults.
     let (fault, latency) = faults::decide(&shared.cfg, seq);
     if let Some(r) = faults::error_reply(fault) {
-        return Outcome { reply: r.header("x-amzn-RequestId", &request_id), fault: None, latency };
+        return Outcome {
+            reply: r.header("x-amzn-RequestId", &request_id),
+            fault: None,
+            latency,
+        };
     }
 
     // Usage plans.
-    let plan = limits::usage_plan(route.op);
+    let plan = limits::plan_for_route(route.method, route.path, route.op);
     let rate_header = match (shared.cfg.limits.header, plan) {
         (RateLimitHeader::Correct, Some((rate, _))) => Some(format!("{}", rate * shared.cfg.limits.factor)),
         (RateLimitHeader::Wrong(v), _) => Some(format!("{v}")),
@@ -400,6 +649,7 @@ fn handle_inner(shared: &Shared, raw: &RawRequest, seq: u64, now: DateTime<Utc>,
         let d = lock(&shared.limiter).take(
             seller,
             route.op,
+            plan,
             now,
             shared.cfg.limits.factor,
             shared.cfg.limits.forbid_after_throttles,
@@ -407,17 +657,31 @@ fn handle_inner(shared: &Shared, raw: &RawRequest, seq: u64, now: DateTime<Utc>,
         match d {
             Decision::Allow => {}
             Decision::Throttle => {
-                let mut r = Reply::error(429, "QuotaExceeded", "You exceeded your quota for the requested resource.", "")
-                    .header("x-amzn-RequestId", &request_id);
+                let mut r = Reply::error(
+                    429,
+                    "QuotaExceeded",
+                    "You exceeded your quota for the requested resource.",
+                    "",
+                )
+                .header("x-amzn-RequestId", &request_id);
                 if let Some(h) = &rate_header {
                     r = r.header("x-amzn-RateLimit-Limit", h);
                 }
-                return Outcome { reply: r, fault: None, latency };
+                return Outcome {
+                    reply: r,
+                    fault: None,
+                    latency,
+                };
             }
             Decision::Forbid => {
                 return Outcome {
-                    reply: Reply::error(403, "Unauthorized", "Access to requested resource is forbidden.", "")
-                        .header("x-amzn-RequestId", &request_id),
+                    reply: Reply::error(
+                        403,
+                        "Unauthorized",
+                        "Access to requested resource is forbidden.",
+                        "",
+                    )
+                    .header("x-amzn-RequestId", &request_id),
                     fault: None,
                     latency,
                 }
@@ -441,5 +705,9 @@ fn handle_inner(shared: &Shared, raw: &RawRequest, seq: u64, now: DateTime<Utc>,
     if let Some(h) = &rate_header {
         reply = reply.header("x-amzn-RateLimit-Limit", h);
     }
-    Outcome { reply, fault, latency }
+    Outcome {
+        reply,
+        fault,
+        latency,
+    }
 }

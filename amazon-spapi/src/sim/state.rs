@@ -136,14 +136,23 @@ impl State {
         let mut sellers = Vec::new();
         let mut refresh_tokens = HashMap::new();
         for (i, spec) in cfg.sellers.iter().enumerate() {
-            let marketplaces =
-                spec.marketplaces.iter().filter_map(|m| super::market::marketplace(m)).collect::<Vec<_>>();
+            let marketplaces = spec
+                .marketplaces
+                .iter()
+                .filter_map(|m| super::market::marketplace(m))
+                .collect::<Vec<_>>();
             let products = data::gen_products(cfg.seed, i, spec, cfg.start_time);
             let refresh = match &spec.refresh_token {
-                Some(t) => t.clone(),
+                Some(t) => t.expose().to_owned(),
                 None => format!("Atzr|{}", data::alnum(&mut token_rng, 48)),
             };
-            refresh_tokens.insert(refresh, RefreshGrant { seller: i, revoked: false });
+            refresh_tokens.insert(
+                refresh,
+                RefreshGrant {
+                    seller: i,
+                    revoked: false,
+                },
+            );
             sellers.push(SellerState {
                 id: spec.selling_partner_id.clone(),
                 store_name: spec.store_name.clone(),
@@ -181,7 +190,7 @@ impl State {
             rdt_lifetime: cfg.rdt_lifetime,
             gzip_documents: cfg.gzip_documents,
             client_id: cfg.client_id.clone(),
-            client_secret: cfg.client_secret.clone(),
+            client_secret: cfg.client_secret.expose().to_owned(),
         };
         s.catch_up(cfg.start_time);
         s
@@ -214,8 +223,12 @@ impl State {
 
     /// The refresh token of a seller (the first one issued).
     pub(crate) fn refresh_token_of(&self, seller: usize) -> Option<String> {
-        let mut v: Vec<&String> =
-            self.refresh_tokens.iter().filter(|(_, g)| g.seller == seller && !g.revoked).map(|(t, _)| t).collect();
+        let mut v: Vec<&String> = self
+            .refresh_tokens
+            .iter()
+            .filter(|(_, g)| g.seller == seller && !g.revoked)
+            .map(|(t, _)| t)
+            .collect();
         v.sort();
         v.first().map(|t| (*t).clone())
     }
@@ -250,7 +263,12 @@ impl State {
                     break;
                 }
                 let seller = &mut self.sellers[si];
-                let ctx = OrderContext { seller: si, spec: &seller.spec, products: &seller.products, sim_start: start };
+                let ctx = OrderContext {
+                    seller: si,
+                    spec: &seller.spec,
+                    products: &seller.products,
+                    sim_start: start,
+                };
                 let mut order = data::gen_order(&mut seller.gen.rng, &ctx, at);
                 seller.gen.advance();
                 while self.order_index.contains_key(&order.id) {
@@ -287,8 +305,12 @@ impl State {
 
     fn apply_transition(&mut self, idx: usize, k: usize, at: DateTime<Utc>) {
         let seed = self.seed;
-        let Some(order) = self.orders.get_mut(idx) else { return };
-        let Some((_, tr)) = order.schedule.get(k).cloned() else { return };
+        let Some(order) = self.orders.get_mut(idx) else {
+            return;
+        };
+        let Some((_, tr)) = order.schedule.get(k).cloned() else {
+            return;
+        };
         let changed = match tr {
             Transition::Released if order.status == OrderStatus::PendingAvailability => {
                 order.status = OrderStatus::Pending;
@@ -335,7 +357,11 @@ impl State {
                 order.status = OrderStatus::Shipped;
                 let seller = order.seller;
                 for (item_id, qty) in items {
-                    let sku = self.orders[idx].items.iter().find(|i| i.id == item_id).map(|i| i.sku.clone());
+                    let sku = self.orders[idx]
+                        .items
+                        .iter()
+                        .find(|i| i.id == item_id)
+                        .map(|i| i.sku.clone());
                     if let Some(p) = sku.and_then(|s| self.sellers[seller].product_mut(&s)) {
                         p.fba_fulfillable = (p.fba_fulfillable - qty).max(0);
                         p.last_updated = at;
@@ -370,7 +396,10 @@ impl State {
                     carrier_code: carrier.to_owned(),
                     carrier_name: None,
                     shipping_method: None,
-                    tracking: format!("1Z{:016}", data::mix(seed, 77 + idx as u64) % 10_000_000_000_000_000),
+                    tracking: format!(
+                        "1Z{:016}",
+                        data::mix(seed, 77 + idx as u64) % 10_000_000_000_000_000
+                    ),
                     ship_date: at,
                     items: shipped,
                 });
@@ -394,6 +423,9 @@ impl State {
 
     /// Orders of one seller, ordered by purchase date.
     pub(crate) fn seller_orders(&self, seller: usize) -> impl Iterator<Item = (usize, &Order)> {
-        self.orders.iter().enumerate().filter(move |(_, o)| o.seller == seller)
+        self.orders
+            .iter()
+            .enumerate()
+            .filter(move |(_, o)| o.seller == seller)
     }
 }

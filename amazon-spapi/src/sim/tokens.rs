@@ -9,9 +9,13 @@ use super::state::{Rdt, State};
 const ELEMENTS: &[&str] = &["buyerInfo", "shippingAddress", "buyerTaxInformation"];
 
 /// The restricted template a concrete or generic path belongs to.
-fn restricted_template(method: &str, path: &str) -> Option<&'static (&'static str, &'static str, &'static [&'static str])> {
+fn restricted_template(
+    method: &str,
+    path: &str,
+) -> Option<&'static (&'static str, &'static str, &'static [&'static str])> {
     RESTRICTED.iter().find(|(m, t, _)| {
-        *m == method && (*t == path || match_path(t, path).is_some_and(|caps| caps.iter().all(|c| !c.is_empty())))
+        *m == method
+            && (*t == path || match_path(t, path).is_some_and(|caps| caps.iter().all(|c| !c.is_empty())))
     })
 }
 
@@ -21,15 +25,29 @@ pub(crate) fn create_rdt(st: &mut State, ctx: &Ctx<'_>, _p: &[String]) -> Reply 
         Ok(v) => v,
         Err(r) => return r,
     };
-    let Some(resources) = body.get("restrictedResources").and_then(Value::as_array).filter(|a| !a.is_empty()) else {
-        return Reply::error(400, "InvalidRequest", "Request is missing or has invalid parameters", "Resource not provided.");
+    let Some(resources) = body
+        .get("restrictedResources")
+        .and_then(Value::as_array)
+        .filter(|a| !a.is_empty())
+    else {
+        return Reply::error(
+            400,
+            "InvalidRequest",
+            "Request is missing or has invalid parameters",
+            "Resource not provided.",
+        );
     };
     let mut out = Vec::new();
     for r in resources {
         let method = r.get("method").and_then(Value::as_str).unwrap_or("");
         let path = r.get("path").and_then(Value::as_str).unwrap_or("");
         if method.is_empty() || path.is_empty() {
-            return Reply::error(400, "InvalidRequest", "Request is missing or has invalid parameters", "Resource not provided.");
+            return Reply::error(
+                400,
+                "InvalidRequest",
+                "Request is missing or has invalid parameters",
+                "Resource not provided.",
+            );
         }
         let Some((_, template, implied)) = restricted_template(method, path) else {
             return Reply::error(
@@ -45,7 +63,12 @@ pub(crate) fn create_rdt(st: &mut State, ctx: &Ctx<'_>, _p: &[String]) -> Reply 
             .map(|a| a.iter().filter_map(Value::as_str).map(str::to_owned).collect())
             .unwrap_or_default();
         if let Some(bad) = elements.iter().find(|e| !ELEMENTS.contains(&e.as_str())) {
-            return Reply::error(400, "InvalidInput", "Request is missing or has invalid parameters", &format!("Unknown data element {bad}."));
+            return Reply::error(
+                400,
+                "InvalidInput",
+                "Request is missing or has invalid parameters",
+                &format!("Unknown data element {bad}."),
+            );
         }
         let takes_elements = matches!(
             *template,
@@ -66,7 +89,11 @@ pub(crate) fn create_rdt(st: &mut State, ctx: &Ctx<'_>, _p: &[String]) -> Reply 
             }
         }
         let seller = &st.sellers[ctx.seller];
-        let missing: Vec<&str> = all.iter().filter(|e| !seller.may_see(e)).map(String::as_str).collect();
+        let missing: Vec<&str> = all
+            .iter()
+            .filter(|e| !seller.may_see(e))
+            .map(String::as_str)
+            .collect();
         if !missing.is_empty() {
             return Reply::denied(&format!(
                 "The application does not hold the restricted role needed for: {}.",
@@ -77,7 +104,14 @@ pub(crate) fn create_rdt(st: &mut State, ctx: &Ctx<'_>, _p: &[String]) -> Reply 
     }
     let token = st.new_token("Atz.sprdt|", 64);
     let expires = ctx.now + st.rdt_lifetime;
-    st.rdts.insert(token.clone(), Rdt { seller: ctx.seller, expires, resources: out });
+    st.rdts.insert(
+        token.clone(),
+        Rdt {
+            seller: ctx.seller,
+            expires,
+            resources: out,
+        },
+    );
     Reply::ok(&json!({ "restrictedDataToken": token, "expiresIn": st.rdt_lifetime.num_seconds() }))
 }
 

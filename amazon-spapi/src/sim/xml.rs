@@ -35,7 +35,9 @@ fn unescape(s: &str) -> Result<String, String> {
     let mut rest = s;
     while let Some(i) = rest.find('&') {
         out.push_str(&rest[..i]);
-        let Some(end) = rest[i..].find(';') else { return Err("an '&' without ';'".to_owned()) };
+        let Some(end) = rest[i..].find(';') else {
+            return Err("an '&' without ';'".to_owned());
+        };
         let ent = &rest[i + 1..i + end];
         match ent {
             "amp" => out.push('&'),
@@ -101,7 +103,10 @@ pub(crate) fn parse(doc: &str) -> Result<Element, String> {
             if root.is_some() {
                 return Err("content after the root element".to_owned());
             }
-            let el = Element { name, ..Element::default() };
+            let el = Element {
+                name,
+                ..Element::default()
+            };
             if self_closing {
                 match stack.last_mut() {
                     Some(parent) => parent.children.push(el),
@@ -130,7 +135,10 @@ pub(crate) fn parse(doc: &str) -> Result<Element, String> {
 
 /// Escapes text for XML.
 pub(crate) fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 #[cfg(test)]
@@ -150,7 +158,10 @@ mod tests {
         assert_eq!(root.name, "AmazonEnvelope");
         assert_eq!(root.text_of("MessageType"), Some("OrderFulfillment"));
         let m = root.child("Message").unwrap();
-        assert_eq!(m.child("OrderFulfillment").unwrap().text_of("AmazonOrderID"), Some("111-1&2"));
+        assert_eq!(
+            m.child("OrderFulfillment").unwrap().text_of("AmazonOrderID"),
+            Some("111-1&2")
+        );
         assert_eq!(m.child("OrderFulfillment").unwrap().all("Item").count(), 1);
     }
 

@@ -40,9 +40,12 @@ pub enum StoreError {
         #[source]
         source: CryptoError,
     },
-    /// An order carries personal data but the store was opened without an encryption key, and personal data
-    /// is never written in clear. Open the store with [`crate::crypto::Keyring`].
-    #[error("order {order_id} carries personal data but the store has no encryption key: open it with a Keyring")]
+    /// An order carries personal data but the store was opened without an encryption key (personal data is
+    /// never written in clear), or it mixes new personal data with stored personal data this store cannot
+    /// read. Open the store with the [`Keyring`](crate::crypto::Keyring) holding the keys.
+    #[error(
+        "order {order_id} carries personal data but the store has no encryption key: open it with a Keyring"
+    )]
     KeyRequired {
         /// The order.
         order_id: AmazonOrderId,
@@ -83,7 +86,9 @@ pub enum StoreError {
     },
     /// The change set required a lease its committer no longer holds; nothing was written. Another worker
     /// took over the job: stop and acquire the lease again.
-    #[error("lease `{name}` is not held by `{holder}` any more; nothing was written: acquire the lease again")]
+    #[error(
+        "lease `{name}` is not held by `{holder}` any more; nothing was written: acquire the lease again"
+    )]
     LeaseLost {
         /// The lease.
         name: String,
@@ -121,10 +126,17 @@ impl StoreError {
     }
 
     pub(crate) fn backend(operation: &'static str, source: impl Into<BoxError>) -> Self {
-        StoreError::Backend { operation, source: source.into() }
+        StoreError::Backend {
+            operation,
+            source: source.into(),
+        }
     }
 
     pub(crate) fn corrupt(table: &'static str, key: impl Into<String>, detail: impl Into<String>) -> Self {
-        StoreError::CorruptRow { table, key: key.into(), detail: detail.into() }
+        StoreError::CorruptRow {
+            table,
+            key: key.into(),
+            detail: detail.into(),
+        }
     }
 }

@@ -14,16 +14,14 @@ mod query;
 use async_trait::async_trait;
 use chrono::{DateTime, Duration, Utc};
 
-use crate::domain::{
-    AmazonOrderId, ConnectionId, FeedRecord, InventoryItem, Order, OutboxEntry, OutboxId,
-};
+use crate::domain::{AmazonOrderId, ConnectionId, FeedRecord, InventoryItem, Order, OutboxEntry, OutboxId};
 
+pub use error::BoxError;
 pub use error::StoreError;
 pub use fulfillment::{
     FulfillmentError, FulfillmentLine, FulfillmentOrderStatus, FulfillmentRequest, FulfillmentService,
     FulfillmentShipment, FulfillmentSpeed, FulfillmentStatusReport,
 };
-pub use error::BoxError;
 pub use query::{FeedLogQuery, OrderQuery, OutboxQuery, OutboxState};
 
 /// What happened to one order handed to the store.
@@ -81,7 +79,13 @@ impl Cursor {
         position: Option<DateTime<Utc>>,
         updated_at: DateTime<Utc>,
     ) -> Self {
-        Cursor { connection_id: connection_id.into(), scope: scope.into(), position, token: None, updated_at }
+        Cursor {
+            connection_id: connection_id.into(),
+            scope: scope.into(),
+            position,
+            token: None,
+            updated_at,
+        }
     }
 }
 
@@ -168,14 +172,26 @@ impl ChangeSet {
 
     /// Requires the committer to hold the lease `name` as `holder` at `now`.
     #[must_use]
-    pub fn require_lease(mut self, name: impl Into<String>, holder: impl Into<String>, now: DateTime<Utc>) -> Self {
-        self.lease = Some(LeaseCheck { name: name.into(), holder: holder.into(), now });
+    pub fn require_lease(
+        mut self,
+        name: impl Into<String>,
+        holder: impl Into<String>,
+        now: DateTime<Utc>,
+    ) -> Self {
+        self.lease = Some(LeaseCheck {
+            name: name.into(),
+            holder: holder.into(),
+            now,
+        });
         self
     }
 
     /// Whether there is nothing to commit.
     pub fn is_empty(&self) -> bool {
-        self.orders.is_empty() && self.outbox.is_empty() && self.inventory.is_empty() && self.cursors.is_empty()
+        self.orders.is_empty()
+            && self.outbox.is_empty()
+            && self.inventory.is_empty()
+            && self.cursors.is_empty()
     }
 }
 
@@ -268,7 +284,11 @@ pub trait SyncStateStore: Send + Sync {
     ///
     /// # Errors
     /// [`StoreError::Backend`].
-    async fn get_cursor(&self, connection_id: &ConnectionId, scope: &str) -> Result<Option<Cursor>, StoreError>;
+    async fn get_cursor(
+        &self,
+        connection_id: &ConnectionId,
+        scope: &str,
+    ) -> Result<Option<Cursor>, StoreError>;
 
     /// Writes a cursor (use a [`ChangeSet`] to move it together with the data it covers).
     ///
@@ -392,7 +412,12 @@ pub trait FeedLogStore: Send + Sync {
 
 /// Everything a backend provides; implemented for every type that implements the parts.
 /// Object-safe: the engine holds an `Arc<dyn Store>`.
-pub trait Store: OrderStore + InventoryStore + SyncStateStore + OutboxStore + FeedLogStore + UnitOfWork {}
+pub trait Store:
+    OrderStore + InventoryStore + SyncStateStore + OutboxStore + FeedLogStore + UnitOfWork
+{
+}
 
-impl<T> Store for T where T: OrderStore + InventoryStore + SyncStateStore + OutboxStore + FeedLogStore + UnitOfWork
-{}
+impl<T> Store for T where
+    T: OrderStore + InventoryStore + SyncStateStore + OutboxStore + FeedLogStore + UnitOfWork
+{
+}

@@ -3,8 +3,8 @@
 use chrono::{DateTime, Utc};
 
 use crate::domain::{
-    AmazonOrderStatus, ConnectionId, FeedStatus, FulfillmentChannel, HubStatus, MarketplaceId, Order, OutboxEntry,
-    OutboxStatus, SellerId,
+    AmazonOrderStatus, ConnectionId, FeedStatus, FulfillmentChannel, HubStatus, MarketplaceId, Order,
+    OutboxEntry, OutboxStatus, SellerId,
 };
 
 /// Which orders to return. Empty lists and `None` match everything; date ranges are `[from, to)`.
@@ -107,8 +107,13 @@ impl OrderQuery {
             && (self.marketplaces.is_empty() || self.marketplaces.contains(&order.marketplace_id))
             && (self.amazon_statuses.is_empty() || self.amazon_statuses.contains(&order.amazon_status))
             && (self.hub_statuses.is_empty() || self.hub_statuses.contains(&order.hub_status))
-            && self.folder.as_ref().is_none_or(|f| order.folder.as_ref() == Some(f))
-            && self.fulfillment_channel.is_none_or(|c| c == order.fulfillment_channel)
+            && self
+                .folder
+                .as_ref()
+                .is_none_or(|f| order.folder.as_ref() == Some(f))
+            && self
+                .fulfillment_channel
+                .is_none_or(|c| c == order.fulfillment_channel)
             && self.purchased_from.is_none_or(|t| order.dates.purchased >= t)
             && self.purchased_to.is_none_or(|t| order.dates.purchased < t)
             && self.updated_from.is_none_or(|t| order.dates.last_updated >= t)
@@ -165,7 +170,9 @@ pub struct OutboxQuery {
 impl OutboxQuery {
     /// Whether `entry` matches (limit aside).
     pub fn matches(&self, entry: &OutboxEntry) -> bool {
-        self.connection_id.as_ref().is_none_or(|c| c == &entry.connection_id)
+        self.connection_id
+            .as_ref()
+            .is_none_or(|c| c == &entry.connection_id)
             && self.state.is_none_or(|s| s == OutboxState::of(&entry.status))
     }
 }
@@ -184,7 +191,9 @@ pub struct FeedLogQuery {
 impl FeedLogQuery {
     /// Whether `record` matches (limit aside).
     pub fn matches(&self, record: &crate::domain::FeedRecord) -> bool {
-        self.connection_id.as_ref().is_none_or(|c| c == &record.connection_id)
+        self.connection_id
+            .as_ref()
+            .is_none_or(|c| c == &record.connection_id)
             && self.status.as_ref().is_none_or(|s| s == &record.status)
     }
 }

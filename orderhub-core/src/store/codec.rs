@@ -51,7 +51,9 @@ pub(crate) struct OrderRow {
 }
 
 fn unavailable(key_id: &str) -> AbsentReason {
-    AbsentReason::KeyUnavailable { key_id: key_id.to_owned() }
+    AbsentReason::KeyUnavailable {
+        key_id: key_id.to_owned(),
+    }
 }
 
 /// Splits `order` into a row: personal data goes into a sealed envelope, the body keeps markers.
@@ -69,7 +71,8 @@ pub(crate) fn encode_order(order: &Order, keyring: &Keyring) -> Result<OrderRow,
         body.buyer = order.buyer.clone();
     }
     had_marker |= is_marker(body.shipping_address.absent_reason());
-    if let Pii::Present(a) = std::mem::replace(&mut body.shipping_address, Pii::Absent(unavailable(&marker))) {
+    if let Pii::Present(a) = std::mem::replace(&mut body.shipping_address, Pii::Absent(unavailable(&marker)))
+    {
         env.address = Some(a);
     } else {
         body.shipping_address = order.shipping_address.clone();
@@ -85,12 +88,32 @@ pub(crate) fn encode_order(order: &Order, keyring: &Keyring) -> Result<OrderRow,
         }
     }
 
+    if had_marker && !env.is_empty() {
+        // Part of the stored personal data could not be read when the order was loaded; sealing only the
+        // new part would lose the rest.
+        return Err(StoreError::KeyRequired { order_id: order.id.clone() });
+    }
     let pii = if !env.is_empty() {
-        let plain = serde_json::to_vec(&env).map_err(|e| StoreError::corrupt("orders", order.id.as_str(), format!("cannot encode personal data: {}", e.classify_name())))?;
+        let plain = serde_json::to_vec(&env).map_err(|e| {
+            StoreError::corrupt(
+                "orders",
+                order.id.as_str(),
+                format!("cannot encode personal data: {}", e.classify_name()),
+            )
+        })?;
         match keyring.seal(order.id.as_str().as_bytes(), &plain) {
             Ok(Some(sealed)) => PiiWrite::Set(Some(sealed)),
-            Ok(None) => return Err(StoreError::KeyRequired { order_id: order.id.clone() }),
-            Err(source) => return Err(StoreError::Encryption { order_id: order.id.clone(), source }),
+            Ok(None) => {
+                return Err(StoreError::KeyRequired {
+                    order_id: order.id.clone(),
+                })
+            }
+            Err(source) => {
+                return Err(StoreError::Encryption {
+                    order_id: order.id.clone(),
+                    source,
+                })
+            }
         }
     } else if had_marker {
         PiiWrite::Keep
@@ -98,7 +121,13 @@ pub(crate) fn encode_order(order: &Order, keyring: &Keyring) -> Result<OrderRow,
         PiiWrite::Set(None)
     };
 
-    let body_json = serde_json::to_string(&body).map_err(|e| StoreError::corrupt("orders", order.id.as_str(), format!("cannot encode order: {}", e.classify_name())))?;
+    let body_json = serde_json::to_string(&body).map_err(|e| {
+        StoreError::corrupt(
+            "orders",
+            order.id.as_str(),
+            format!("cannot encode order: {}", e.classify_name()),
+        )
+    })?;
     Ok(OrderRow {
         id: order.id.0.clone(),
         seller_id: order.seller_id.0.clone(),
@@ -131,7 +160,12 @@ impl ClassifyName for serde_json::Error {
 
 fn json_detail(what: &str, e: &serde_json::Error) -> String {
     // Never the message: it can quote the row's content.
-    format!("{what}: {} at line {} column {}", e.classify_name(), e.line(), e.column())
+    format!(
+        "{what}: {} at line {} column {}",
+        e.classify_name(),
+        e.line(),
+        e.column()
+    )
 }
 
 /// Rebuilds an order from its row, decrypting personal data when the keyring holds its key.
@@ -145,11 +179,19 @@ pub(crate) fn decode_order(
     let mut order: Order =
         serde_json::from_str(body).map_err(|e| StoreError::corrupt("orders", id, json_detail("body", &e)))?;
     if order.id.as_str() != id {
-        return Err(StoreError::corrupt("orders", id, "the body belongs to another order"));
+        return Err(StoreError::corrupt(
+            "orders",
+            id,
+            "the body belongs to another order",
+        ));
     }
     let (Some(sealed), Some(key_id)) = (pii, pii_key_id) else {
         if pii.is_some() != pii_key_id.is_some() {
-            return Err(StoreError::corrupt("orders", id, "personal data without key id (or key id without data)"));
+            return Err(StoreError::corrupt(
+                "orders",
+                id,
+                "personal data without key id (or key id without data)",
+            ));
         }
         return Ok(order);
     };
@@ -160,7 +202,12 @@ pub(crate) fn decode_order(
             relabel(&mut order, key_id);
             return Ok(order);
         }
-        Err(source) => return Err(StoreError::Decryption { order_id: order.id.clone(), source }),
+        Err(source) => {
+            return Err(StoreError::Decryption {
+                order_id: order.id.clone(),
+                source,
+            })
+        }
     };
     let env: Envelope = serde_json::from_slice(&plain)
         .map_err(|e| StoreError::corrupt("orders", id, json_detail("personal data", &e)))?;
@@ -173,7 +220,13 @@ pub(crate) fn decode_order(
     for (i, message) in env.gifts {
         match order.lines.get_mut(i).and_then(|l| l.gift.as_mut()) {
             Some(g) => g.message = Pii::Present(message),
-            None => return Err(StoreError::corrupt("orders", id, "gift message for a line without gift options")),
+            None => {
+                return Err(StoreError::corrupt(
+                    "orders",
+                    id,
+                    "gift message for a line without gift options",
+                ))
+            }
         }
     }
     Ok(order)

@@ -3,7 +3,7 @@
 //! makes a fresh, empty store; each check is also callable on its own.
 //!
 //! Test support, not API: hidden from the docs and free to change.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::needless_pass_by_value, missing_docs)]
 
 use std::collections::{BTreeSet, HashSet};
 use std::sync::Arc;
@@ -38,7 +38,12 @@ pub fn gift_message(n: u64) -> String {
 
 /// The order id of [`sample_order`] number `n`.
 pub fn order_id(n: u64) -> AmazonOrderId {
-    AmazonOrderId(format!("{:03}-{:07}-{:07}", 100 + n % 900, n / 10_000_000, n % 10_000_000))
+    AmazonOrderId(format!(
+        "{:03}-{:07}-{:07}",
+        100 + n % 900,
+        n / 10_000_000,
+        n % 10_000_000
+    ))
 }
 
 /// A merchant-fulfilled order with `lines` lines and personal data (buyer, address, a gift message).
@@ -47,7 +52,11 @@ pub fn sample_order(n: u64, lines: usize, purchased: DateTime<Utc>, updated: Dat
     let money = |cents: i64| Some(Money::new(Decimal::new(cents, 2), eur));
     let lines = (0..lines)
         .map(|i| {
-            let mut l = OrderLine::new(format!("{:014}", n * 10 + i as u64), format!("SKU-{}", i + 1), 1 + i as u32);
+            let mut l = OrderLine::new(
+                format!("{:014}", n * 10 + i as u64),
+                format!("SKU-{}", i + 1),
+                1 + i as u32,
+            );
             l.asin = Some(format!("B0{:08}", i + 1));
             l.title = Some(format!("Widget model {i}"));
             l.item_price = money(1999 * (1 + i as i64));
@@ -81,7 +90,10 @@ pub fn sample_order(n: u64, lines: usize, purchased: DateTime<Utc>, updated: Dat
             earliest_delivery: None,
             latest_delivery: None,
         },
-        flags: OrderFlags { prime: n % 2 == 0, ..OrderFlags::default() },
+        flags: OrderFlags {
+            prime: n % 2 == 0,
+            ..OrderFlags::default()
+        },
         sales_channel: SalesChannel::Amazon,
         sales_channel_name: Some("Amazon.de".into()),
         order_type: Some("StandardOrder".into()),
@@ -144,7 +156,12 @@ pub async fn idempotent_upsert(store: Arc<dyn Store>) {
     assert_eq!(second, vec![UpsertOutcome::Unchanged; 3]);
     assert_eq!(store.count_orders(&OrderQuery::all()).await.unwrap(), 3);
     for o in &orders {
-        assert_eq!(store.get_order(&o.id).await.unwrap().as_ref(), Some(o), "order {} round trip", o.id);
+        assert_eq!(
+            store.get_order(&o.id).await.unwrap().as_ref(),
+            Some(o),
+            "order {} round trip",
+            o.id
+        );
     }
     assert_eq!(store.get_order(&order_id(99)).await.unwrap(), None);
 }
@@ -154,8 +171,14 @@ pub async fn older_never_overwrites_newer(store: Arc<dyn Store>) {
     let newer = sample_order(1, 3, t(0), t(200));
     let mut older = sample_order(1, 3, t(0), t(100));
     older.amazon_status = AmazonOrderStatus::Canceled;
-    assert_eq!(store.upsert_orders(std::slice::from_ref(&newer)).await.unwrap(), vec![UpsertOutcome::Inserted]);
-    assert_eq!(store.upsert_orders(std::slice::from_ref(&older)).await.unwrap(), vec![UpsertOutcome::Stale]);
+    assert_eq!(
+        store.upsert_orders(std::slice::from_ref(&newer)).await.unwrap(),
+        vec![UpsertOutcome::Inserted]
+    );
+    assert_eq!(
+        store.upsert_orders(std::slice::from_ref(&older)).await.unwrap(),
+        vec![UpsertOutcome::Stale]
+    );
     assert_eq!(store.get_order(&newer.id).await.unwrap().unwrap(), newer);
     // A hub-side save of an outdated copy is refused too.
     assert_eq!(store.save_order(&older).await.unwrap(), UpsertOutcome::Stale);
@@ -209,35 +232,70 @@ pub async fn queries(store: Arc<dyn Store>) {
         async move { ids(&store.query_orders(&query).await.unwrap()) }
     };
     assert_eq!(q(OrderQuery::all()).await, all_ids);
-    assert_eq!(q(OrderQuery::all().marketplace("ATVPDKIKX0DER")).await, ids(&[2, 4, 6, 8].map(|n| orders[n - 1].clone())));
     assert_eq!(
-        q(OrderQuery::all().marketplace("ATVPDKIKX0DER").marketplace("A1PA6795UKMFR9")).await,
+        q(OrderQuery::all().marketplace("ATVPDKIKX0DER")).await,
+        ids(&[2, 4, 6, 8].map(|n| orders[n - 1].clone()))
+    );
+    assert_eq!(
+        q(OrderQuery::all()
+            .marketplace("ATVPDKIKX0DER")
+            .marketplace("A1PA6795UKMFR9"))
+        .await,
         all_ids
     );
-    assert_eq!(q(OrderQuery::all().amazon_status(AmazonOrderStatus::Unshipped)).await, all_ids[0..5].to_vec());
-    assert_eq!(q(OrderQuery::all().amazon_status(AmazonOrderStatus::Shipped)).await, all_ids[5..7].to_vec());
+    assert_eq!(
+        q(OrderQuery::all().amazon_status(AmazonOrderStatus::Unshipped)).await,
+        all_ids[0..5].to_vec()
+    );
+    assert_eq!(
+        q(OrderQuery::all().amazon_status(AmazonOrderStatus::Shipped)).await,
+        all_ids[5..7].to_vec()
+    );
     assert_eq!(
         q(OrderQuery::all().amazon_status(AmazonOrderStatus::parse("OnTheMoon"))).await,
         all_ids[7..8].to_vec()
     );
-    assert_eq!(q(OrderQuery::all().hub_status(HubStatus::New)).await, all_ids[0..5].to_vec());
+    assert_eq!(
+        q(OrderQuery::all().hub_status(HubStatus::New)).await,
+        all_ids[0..5].to_vec()
+    );
     assert_eq!(q(OrderQuery::all().folder("Rush")).await, all_ids[2..4].to_vec());
     assert_eq!(q(OrderQuery::all().folder("Nope")).await, Vec::<String>::new());
-    assert_eq!(q(OrderQuery::all().purchased_between(t(120), t(300))).await, all_ids[1..4].to_vec());
-    assert_eq!(q(OrderQuery::all().updated_between(t(125), t(126))).await, all_ids[1..2].to_vec());
     assert_eq!(
-        q(OrderQuery { fulfillment_channel: Some(FulfillmentChannel::Amazon), ..OrderQuery::all() }).await,
+        q(OrderQuery::all().purchased_between(t(120), t(300))).await,
+        all_ids[1..4].to_vec()
+    );
+    assert_eq!(
+        q(OrderQuery::all().updated_between(t(125), t(126))).await,
+        all_ids[1..2].to_vec()
+    );
+    assert_eq!(
+        q(OrderQuery {
+            fulfillment_channel: Some(FulfillmentChannel::Amazon),
+            ..OrderQuery::all()
+        })
+        .await,
         all_ids[7..8].to_vec()
     );
     assert_eq!(q(OrderQuery::all().seller("nobody")).await, Vec::<String>::new());
-    let combined = OrderQuery::all().marketplace("ATVPDKIKX0DER").hub_status(HubStatus::New).folder("Rush");
+    let combined = OrderQuery::all()
+        .marketplace("ATVPDKIKX0DER")
+        .hub_status(HubStatus::New)
+        .folder("Rush");
     assert_eq!(q(combined.clone()).await, all_ids[3..4].to_vec());
     assert_eq!(store.count_orders(&combined).await.unwrap(), 1);
     assert_eq!(q(OrderQuery::all().page(3, 2)).await, all_ids[2..5].to_vec());
     assert_eq!(q(OrderQuery::all().page(3, 7)).await, all_ids[7..8].to_vec());
-    assert_eq!(store.count_orders(&OrderQuery::all().page(1, 0)).await.unwrap(), 8);
+    assert_eq!(
+        store.count_orders(&OrderQuery::all().page(1, 0)).await.unwrap(),
+        8
+    );
     // The memory backend's matcher agrees with every backend's answer.
-    let expected: Vec<String> = orders.iter().filter(|o| combined.matches(o)).map(|o| o.id.0.clone()).collect();
+    let expected: Vec<String> = orders
+        .iter()
+        .filter(|o| combined.matches(o))
+        .map(|o| o.id.0.clone())
+        .collect();
     assert_eq!(q(combined).await, expected);
 }
 
@@ -274,19 +332,28 @@ pub async fn transaction_all_or_nothing(store: Arc<dyn Store>) {
         .inventory(InventoryItem::new("SKU-1", 0))
         .cursor(Cursor::new(conn.clone(), scope, Some(t(20)), t(21)));
     let err = store.commit(failing).await.unwrap_err();
-    assert!(matches!(&err, StoreError::Duplicate { id, .. } if id == "ob-1"), "{err:?}");
+    assert!(
+        matches!(&err, StoreError::Duplicate { id, .. } if id == "ob-1"),
+        "{err:?}"
+    );
     assert_eq!(store.get_order(&second.id).await.unwrap(), None);
     assert_eq!(store.get_order(&order.id).await.unwrap().unwrap(), order);
     assert_eq!(store.get_outbox(&OutboxId::new("ob-3")).await.unwrap(), None);
     assert_eq!(store.get_item("SKU-1").await.unwrap().unwrap().quantity, 7);
-    assert_eq!(store.get_cursor(&conn, scope).await.unwrap().unwrap().position, Some(t(10)));
+    assert_eq!(
+        store.get_cursor(&conn, scope).await.unwrap().unwrap().position,
+        Some(t(10))
+    );
 
     // Duplicate ids within one change set are refused too.
     let dup = ChangeSet::new()
         .import(second.clone())
         .enqueue(sample_entry("ob-9", t(20), t(20)))
         .enqueue(sample_entry("ob-9", t(20), t(20)));
-    assert!(matches!(store.commit(dup).await, Err(StoreError::Duplicate { .. })));
+    assert!(matches!(
+        store.commit(dup).await,
+        Err(StoreError::Duplicate { .. })
+    ));
     assert_eq!(store.get_order(&second.id).await.unwrap(), None);
 
     // A change set that requires a lease its committer does not hold writes nothing.
@@ -294,41 +361,77 @@ pub async fn transaction_all_or_nothing(store: Arc<dyn Store>) {
         .import(second.clone())
         .cursor(Cursor::new(conn.clone(), scope, Some(t(30)), t(31)))
         .require_lease("import:conn-1", "worker-a", t(30));
-    assert!(matches!(store.commit(leased.clone()).await, Err(StoreError::LeaseLost { .. })));
+    assert!(matches!(
+        store.commit(leased.clone()).await,
+        Err(StoreError::LeaseLost { .. })
+    ));
     assert_eq!(store.get_order(&second.id).await.unwrap(), None);
-    store.acquire_lease("import:conn-1", "worker-a", t(29), Duration::minutes(5)).await.unwrap().unwrap();
+    store
+        .acquire_lease("import:conn-1", "worker-a", t(29), Duration::minutes(5))
+        .await
+        .unwrap()
+        .unwrap();
     store.commit(leased).await.unwrap();
     assert!(store.get_order(&second.id).await.unwrap().is_some());
-    assert_eq!(store.get_cursor(&conn, scope).await.unwrap().unwrap().position, Some(t(30)));
+    assert_eq!(
+        store.get_cursor(&conn, scope).await.unwrap().unwrap().position,
+        Some(t(30))
+    );
     // After the lease expired (virtual time), the same worker can no longer commit.
     let late = ChangeSet::new()
         .cursor(Cursor::new(conn.clone(), scope, Some(t(40)), t(40)))
         .require_lease("import:conn-1", "worker-a", t(40));
-    assert!(matches!(store.commit(late).await, Err(StoreError::LeaseLost { .. })));
-    assert_eq!(store.get_cursor(&conn, scope).await.unwrap().unwrap().position, Some(t(30)));
+    assert!(matches!(
+        store.commit(late).await,
+        Err(StoreError::LeaseLost { .. })
+    ));
+    assert_eq!(
+        store.get_cursor(&conn, scope).await.unwrap().unwrap().position,
+        Some(t(30))
+    );
 }
 
 /// Leases expire, renew for their holder and change hands with a growing generation. Time is injected.
 pub async fn leases_expire(store: Arc<dyn Store>) {
     let ttl = Duration::seconds(30);
     let s = |secs: i64| t(0) + Duration::seconds(secs);
-    let a = store.acquire_lease("job", "w1", s(0), ttl).await.unwrap().unwrap();
+    let a = store
+        .acquire_lease("job", "w1", s(0), ttl)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!((a.holder.as_str(), a.expires_at, a.generation), ("w1", s(30), 1));
     assert_eq!(store.acquire_lease("job", "w2", s(10), ttl).await.unwrap(), None);
-    let renewed = store.acquire_lease("job", "w1", s(20), ttl).await.unwrap().unwrap();
+    let renewed = store
+        .acquire_lease("job", "w1", s(20), ttl)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!((renewed.expires_at, renewed.generation), (s(50), 1));
     assert_eq!(store.acquire_lease("job", "w2", s(49), ttl).await.unwrap(), None);
-    let b = store.acquire_lease("job", "w2", s(50), ttl).await.unwrap().unwrap();
+    let b = store
+        .acquire_lease("job", "w2", s(50), ttl)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!((b.holder.as_str(), b.generation), ("w2", 2));
     assert_eq!(store.get_lease("job").await.unwrap(), Some(b));
     assert_eq!(store.acquire_lease("job", "w1", s(51), ttl).await.unwrap(), None);
     assert!(!store.release_lease("job", "w1").await.unwrap());
     assert!(store.release_lease("job", "w2").await.unwrap());
     assert_eq!(store.get_lease("job").await.unwrap(), None);
-    let c = store.acquire_lease("job", "w1", s(52), ttl).await.unwrap().unwrap();
+    let c = store
+        .acquire_lease("job", "w1", s(52), ttl)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(c.generation, 3);
     // Leases are independent by name.
-    assert!(store.acquire_lease("other", "w2", s(52), ttl).await.unwrap().is_some());
+    assert!(store
+        .acquire_lease("other", "w2", s(52), ttl)
+        .await
+        .unwrap()
+        .is_some());
 }
 
 /// Claims respect `not_before`, expire, count attempts, and move through submitted / done / failed / retry.
@@ -340,46 +443,95 @@ pub async fn outbox_lifecycle(store: Arc<dyn Store>) {
         sample_entry("e4", t(3), t(60)),
     ];
     store.enqueue(&entries).await.unwrap();
-    assert!(matches!(store.enqueue(&entries[..1]).await, Err(StoreError::Duplicate { .. })));
+    assert!(matches!(
+        store.enqueue(&entries[..1]).await,
+        Err(StoreError::Duplicate { .. })
+    ));
     let ttl = Duration::minutes(10);
     let got = store.claim_due(t(5), 2, "c1", ttl).await.unwrap();
-    assert_eq!(got.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(), ["e1", "e2"]);
+    assert_eq!(
+        got.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(),
+        ["e1", "e2"]
+    );
     assert!(got.iter().all(|e| e.attempts == 1));
     let got = store.claim_due(t(5), 10, "c2", ttl).await.unwrap();
     assert_eq!(got.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(), ["e3"]);
     assert!(store.claim_due(t(6), 10, "c3", ttl).await.unwrap().is_empty());
-    store.mark_submitted(&[OutboxId::new("e1")], "feed-1").await.unwrap();
+    store
+        .mark_submitted(&[OutboxId::new("e1")], "feed-1")
+        .await
+        .unwrap();
     // Claims of c1 expire at t(15): e2 comes back with a second attempt; e1 is submitted and does not.
     let got = store.claim_due(t(15), 10, "c3", ttl).await.unwrap();
-    assert_eq!(got.iter().map(|e| (e.id.as_str(), e.attempts)).collect::<Vec<_>>(), [("e2", 2), ("e3", 2)]);
+    assert_eq!(
+        got.iter()
+            .map(|e| (e.id.as_str(), e.attempts))
+            .collect::<Vec<_>>(),
+        [("e2", 2), ("e3", 2)]
+    );
     store.mark_done(&[OutboxId::new("e1")]).await.unwrap();
-    store.mark_failed(&OutboxId::new("e2"), "Amazon: invalid SKU", false).await.unwrap();
+    store
+        .mark_failed(&OutboxId::new("e2"), "Amazon: invalid SKU", false)
+        .await
+        .unwrap();
     store.retry_at(&OutboxId::new("e3"), t(100)).await.unwrap();
     let e1 = store.get_outbox(&OutboxId::new("e1")).await.unwrap().unwrap();
     assert_eq!(e1.status, OutboxStatus::Done);
     let e2 = store.get_outbox(&OutboxId::new("e2")).await.unwrap().unwrap();
-    assert_eq!(e2.status, OutboxStatus::Failed { message: "Amazon: invalid SKU".into(), retryable: false });
+    assert_eq!(
+        e2.status,
+        OutboxStatus::Failed {
+            message: "Amazon: invalid SKU".into(),
+            retryable: false
+        }
+    );
     let e3 = store.get_outbox(&OutboxId::new("e3")).await.unwrap().unwrap();
-    assert_eq!((e3.status.clone(), e3.not_before, e3.attempts), (OutboxStatus::Pending, t(100), 2));
+    assert_eq!(
+        (e3.status.clone(), e3.not_before, e3.attempts),
+        (OutboxStatus::Pending, t(100), 2)
+    );
     assert_eq!(e3.payload, entries[2].payload);
     let got = store.claim_due(t(99), 10, "c4", ttl).await.unwrap();
     assert_eq!(got.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(), ["e4"]);
     let got = store.claim_due(t(100), 10, "c4", ttl).await.unwrap();
     assert_eq!(got.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(), ["e3"]);
-    let pending = store.list_outbox(&OutboxQuery { state: Some(OutboxState::Pending), ..Default::default() }).await;
+    let pending = store
+        .list_outbox(&OutboxQuery {
+            state: Some(OutboxState::Pending),
+            ..Default::default()
+        })
+        .await;
     assert_eq!(pending.unwrap().len(), 2);
-    let failed = store.list_outbox(&OutboxQuery { state: Some(OutboxState::Failed), ..Default::default() }).await;
-    assert_eq!(failed.unwrap().iter().map(|e| e.id.as_str()).collect::<Vec<_>>(), ["e2"]);
-    let other = OutboxQuery { connection_id: Some(ConnectionId::new("conn-2")), ..Default::default() };
+    let failed = store
+        .list_outbox(&OutboxQuery {
+            state: Some(OutboxState::Failed),
+            ..Default::default()
+        })
+        .await;
+    assert_eq!(
+        failed.unwrap().iter().map(|e| e.id.as_str()).collect::<Vec<_>>(),
+        ["e2"]
+    );
+    let other = OutboxQuery {
+        connection_id: Some(ConnectionId::new("conn-2")),
+        ..Default::default()
+    };
     assert!(store.list_outbox(&other).await.unwrap().is_empty());
-    assert!(matches!(store.mark_done(&[OutboxId::new("nope")]).await, Err(StoreError::NotFound { .. })));
-    assert!(matches!(store.retry_at(&OutboxId::new("nope"), t(0)).await, Err(StoreError::NotFound { .. })));
+    assert!(matches!(
+        store.mark_done(&[OutboxId::new("nope")]).await,
+        Err(StoreError::NotFound { .. })
+    ));
+    assert!(matches!(
+        store.retry_at(&OutboxId::new("nope"), t(0)).await,
+        Err(StoreError::NotFound { .. })
+    ));
 }
 
 /// Claimers racing on the same due entries never get the same entry.
 pub async fn outbox_claims_are_exclusive(store: Arc<dyn Store>) {
-    let entries: Vec<OutboxEntry> =
-        (0..60).map(|i| sample_entry(&format!("race-{i:03}"), t(i), t(0))).collect();
+    let entries: Vec<OutboxEntry> = (0..60)
+        .map(|i| sample_entry(&format!("race-{i:03}"), t(i), t(0)))
+        .collect();
     store.enqueue(&entries).await.unwrap();
     let mut tasks = Vec::new();
     for w in 0..4 {
@@ -387,7 +539,10 @@ pub async fn outbox_claims_are_exclusive(store: Arc<dyn Store>) {
         tasks.push(tokio::spawn(async move {
             let mut mine = Vec::new();
             loop {
-                let got = store.claim_due(t(100), 4, &format!("w{w}"), Duration::minutes(10)).await.unwrap();
+                let got = store
+                    .claim_due(t(100), 4, &format!("w{w}"), Duration::minutes(10))
+                    .await
+                    .unwrap();
                 if got.is_empty() {
                     break;
                 }
@@ -415,7 +570,10 @@ pub async fn lease_race(store: Arc<dyn Store>) {
     for w in 0..8 {
         let store = store.clone();
         tasks.push(tokio::spawn(async move {
-            store.acquire_lease("import:race", &format!("w{w}"), t(0), Duration::minutes(1)).await.unwrap()
+            store
+                .acquire_lease("import:race", &format!("w{w}"), t(0), Duration::minutes(1))
+                .await
+                .unwrap()
         }));
     }
     let mut winners = Vec::new();
@@ -425,7 +583,10 @@ pub async fn lease_race(store: Arc<dyn Store>) {
         }
     }
     assert_eq!(winners.len(), 1, "{winners:?}");
-    assert_eq!(store.get_lease("import:race").await.unwrap().as_ref(), winners.first());
+    assert_eq!(
+        store.get_lease("import:race").await.unwrap().as_ref(),
+        winners.first()
+    );
 }
 
 /// The feed log records, updates and lists submissions.
@@ -445,21 +606,51 @@ pub async fn feed_log(store: Arc<dyn Store>) {
     store.record_feed(&record("f1", 1, "conn-1")).await.unwrap();
     store.record_feed(&record("f2", 2, "conn-1")).await.unwrap();
     store.record_feed(&record("f3", 3, "conn-2")).await.unwrap();
-    assert!(matches!(store.record_feed(&record("f1", 9, "conn-1")).await, Err(StoreError::Duplicate { .. })));
+    assert!(matches!(
+        store.record_feed(&record("f1", 9, "conn-1")).await,
+        Err(StoreError::Duplicate { .. })
+    ));
     let mut done = record("f1", 1, "conn-1");
     done.status = FeedStatus::Done;
     done.amazon_feed_id = Some("50001".into());
-    done.summary = Some(FeedResultSummary { processed: 1, successful: 1, errors: 0, warnings: 0 });
+    done.summary = Some(FeedResultSummary {
+        processed: 1,
+        successful: 1,
+        errors: 0,
+        warnings: 0,
+    });
     done.finished_at = Some(t(30));
     store.update_feed(&done).await.unwrap();
     assert_eq!(store.get_feed("f1").await.unwrap(), Some(done));
-    assert!(matches!(store.update_feed(&record("f9", 1, "c")).await, Err(StoreError::NotFound { .. })));
+    assert!(matches!(
+        store.update_feed(&record("f9", 1, "c")).await,
+        Err(StoreError::NotFound { .. })
+    ));
     let list = store.list_feeds(&FeedLogQuery::default()).await.unwrap();
-    assert_eq!(list.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), ["f3", "f2", "f1"]);
-    let conn1 = FeedLogQuery { connection_id: Some(ConnectionId::new("conn-1")), ..Default::default() };
+    assert_eq!(
+        list.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(),
+        ["f3", "f2", "f1"]
+    );
+    let conn1 = FeedLogQuery {
+        connection_id: Some(ConnectionId::new("conn-1")),
+        ..Default::default()
+    };
     assert_eq!(store.list_feeds(&conn1).await.unwrap().len(), 2);
-    let submitted = FeedLogQuery { status: Some(FeedStatus::Submitted), limit: Some(1), ..Default::default() };
-    assert_eq!(store.list_feeds(&submitted).await.unwrap().iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), ["f3"]);
+    let submitted = FeedLogQuery {
+        status: Some(FeedStatus::Submitted),
+        limit: Some(1),
+        ..Default::default()
+    };
+    assert_eq!(
+        store
+            .list_feeds(&submitted)
+            .await
+            .unwrap()
+            .iter()
+            .map(|r| r.id.as_str())
+            .collect::<Vec<_>>(),
+        ["f3"]
+    );
     assert_eq!(store.get_feed("f9").await.unwrap(), None);
 }
 
@@ -468,12 +659,20 @@ pub async fn inventory_and_cursors(store: Arc<dyn Store>) {
     let mut item = InventoryItem::new("SKU-B", 3);
     item.metadata.set(keys::AMAZON_SKIP, "1");
     item.price = Some(Money::new(Decimal::new(1250, 2), Currency::GBP));
-    store.put_items(&[item.clone(), InventoryItem::new("SKU-A", 1)]).await.unwrap();
+    store
+        .put_items(&[item.clone(), InventoryItem::new("SKU-A", 1)])
+        .await
+        .unwrap();
     assert_eq!(store.get_item("SKU-B").await.unwrap(), Some(item.clone()));
     item.quantity = 0;
     store.put_items(std::slice::from_ref(&item)).await.unwrap();
     let all = store.list_items().await.unwrap();
-    assert_eq!(all.iter().map(|i| (i.sku.as_str(), i.quantity)).collect::<Vec<_>>(), [("SKU-A", 1), ("SKU-B", 0)]);
+    assert_eq!(
+        all.iter()
+            .map(|i| (i.sku.as_str(), i.quantity))
+            .collect::<Vec<_>>(),
+        [("SKU-A", 1), ("SKU-B", 0)]
+    );
     assert_eq!(store.get_item("SKU-Z").await.unwrap(), None);
 
     let conn = ConnectionId::new("conn-1");
@@ -481,12 +680,21 @@ pub async fn inventory_and_cursors(store: Arc<dyn Store>) {
     let mut c = Cursor::new(conn.clone(), "fba_stock", None, t(1));
     c.token = Some("next-page-token".into());
     store.put_cursor(&c).await.unwrap();
-    assert_eq!(store.get_cursor(&conn, "fba_stock").await.unwrap(), Some(c.clone()));
+    assert_eq!(
+        store.get_cursor(&conn, "fba_stock").await.unwrap(),
+        Some(c.clone())
+    );
     c.position = Some(t(2));
     c.token = None;
     store.put_cursor(&c).await.unwrap();
     assert_eq!(store.get_cursor(&conn, "fba_stock").await.unwrap(), Some(c));
-    assert_eq!(store.get_cursor(&ConnectionId::new("conn-2"), "fba_stock").await.unwrap(), None);
+    assert_eq!(
+        store
+            .get_cursor(&ConnectionId::new("conn-2"), "fba_stock")
+            .await
+            .unwrap(),
+        None
+    );
 }
 
 /// Generates one `#[tokio::test]` per conformance check. `$make` is an async expression (evaluated once

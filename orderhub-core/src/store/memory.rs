@@ -7,10 +7,12 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 use async_trait::async_trait;
 use chrono::{DateTime, Duration, Utc};
 
-use crate::domain::{AmazonOrderId, ConnectionId, FeedRecord, InventoryItem, Order, OutboxEntry, OutboxId, OutboxStatus};
+use crate::domain::{
+    AmazonOrderId, ConnectionId, FeedRecord, InventoryItem, Order, OutboxEntry, OutboxId, OutboxStatus,
+};
 use crate::ports::{
-    ChangeSet, CommitReport, Cursor, FeedLogQuery, FeedLogStore, InventoryStore, Lease, OrderQuery, OrderStore,
-    OutboxQuery, OutboxStore, StoreError, SyncStateStore, UnitOfWork, UpsertOutcome, WriteMode,
+    ChangeSet, CommitReport, Cursor, FeedLogQuery, FeedLogStore, InventoryStore, Lease, OrderQuery,
+    OrderStore, OutboxQuery, OutboxStore, StoreError, SyncStateStore, UnitOfWork, UpsertOutcome, WriteMode,
 };
 
 use super::decide;
@@ -59,20 +61,28 @@ impl MemoryStore {
 
 impl State {
     fn lease_held(&self, name: &str, holder: &str, now: DateTime<Utc>) -> bool {
-        self.leases.get(name).is_some_and(|l| l.holder == holder && l.expires_at > now)
+        self.leases
+            .get(name)
+            .is_some_and(|l| l.holder == holder && l.expires_at > now)
     }
 
     fn apply(&mut self, changes: ChangeSet) -> Result<CommitReport, StoreError> {
         // Validate everything first, so that an error leaves the state untouched.
         if let Some(check) = &changes.lease {
             if !self.lease_held(&check.name, &check.holder, check.now) {
-                return Err(StoreError::LeaseLost { name: check.name.clone(), holder: check.holder.clone() });
+                return Err(StoreError::LeaseLost {
+                    name: check.name.clone(),
+                    holder: check.holder.clone(),
+                });
             }
         }
         let mut new_ids = HashSet::new();
         for e in &changes.outbox {
             if self.outbox.contains_key(&e.id) || !new_ids.insert(&e.id) {
-                return Err(StoreError::Duplicate { kind: "outbox entry", id: e.id.0.clone() });
+                return Err(StoreError::Duplicate {
+                    kind: "outbox entry",
+                    id: e.id.0.clone(),
+                });
             }
         }
         let mut report = CommitReport::default();
@@ -86,7 +96,14 @@ impl State {
         }
         for entry in changes.outbox {
             self.outbox_seq += 1;
-            self.outbox.insert(entry.id.clone(), OutboxRow { seq: self.outbox_seq, entry, claimed_until: None });
+            self.outbox.insert(
+                entry.id.clone(),
+                OutboxRow {
+                    seq: self.outbox_seq,
+                    entry,
+                    claimed_until: None,
+                },
+            );
         }
         for item in changes.inventory {
             self.inventory.insert(item.sku.clone(), item);
@@ -98,12 +115,18 @@ impl State {
     }
 
     fn outbox_mut(&mut self, id: &OutboxId) -> Result<&mut OutboxRow, StoreError> {
-        self.outbox.get_mut(id).ok_or_else(|| StoreError::NotFound { kind: "outbox entry", id: id.0.clone() })
+        self.outbox.get_mut(id).ok_or_else(|| StoreError::NotFound {
+            kind: "outbox entry",
+            id: id.0.clone(),
+        })
     }
 
     fn check_outbox_ids(&self, ids: &[OutboxId]) -> Result<(), StoreError> {
         match ids.iter().find(|id| !self.outbox.contains_key(id)) {
-            Some(id) => Err(StoreError::NotFound { kind: "outbox entry", id: id.0.clone() }),
+            Some(id) => Err(StoreError::NotFound {
+                kind: "outbox entry",
+                id: id.0.clone(),
+            }),
             None => Ok(()),
         }
     }
@@ -119,13 +142,26 @@ impl UnitOfWork for MemoryStore {
 #[async_trait]
 impl OrderStore for MemoryStore {
     async fn upsert_orders(&self, orders: &[Order]) -> Result<Vec<UpsertOutcome>, StoreError> {
-        let changes = ChangeSet { orders: orders.iter().map(|o| (o.clone(), WriteMode::Import)).collect(), ..ChangeSet::default() };
-        Ok(self.lock().apply(changes)?.orders.into_iter().map(|(_, o)| o).collect())
+        let changes = ChangeSet {
+            orders: orders.iter().map(|o| (o.clone(), WriteMode::Import)).collect(),
+            ..ChangeSet::default()
+        };
+        Ok(self
+            .lock()
+            .apply(changes)?
+            .orders
+            .into_iter()
+            .map(|(_, o)| o)
+            .collect())
     }
 
     async fn save_order(&self, order: &Order) -> Result<UpsertOutcome, StoreError> {
         let report = self.lock().apply(ChangeSet::new().save(order.clone()))?;
-        Ok(report.orders.first().map(|(_, o)| *o).unwrap_or(UpsertOutcome::Unchanged))
+        Ok(report
+            .orders
+            .first()
+            .map(|(_, o)| *o)
+            .unwrap_or(UpsertOutcome::Unchanged))
     }
 
     async fn get_order(&self, id: &AmazonOrderId) -> Result<Option<Order>, StoreError> {
@@ -137,7 +173,12 @@ impl OrderStore for MemoryStore {
         let mut found: Vec<&Order> = state.orders.values().filter(|o| query.matches(o)).collect();
         found.sort_by(|a, b| (a.dates.purchased, &a.id).cmp(&(b.dates.purchased, &b.id)));
         let limit = query.limit.map_or(usize::MAX, |l| l as usize);
-        Ok(found.into_iter().skip(query.offset as usize).take(limit).cloned().collect())
+        Ok(found
+            .into_iter()
+            .skip(query.offset as usize)
+            .take(limit)
+            .cloned()
+            .collect())
     }
 
     async fn count_orders(&self, query: &OrderQuery) -> Result<u64, StoreError> {
@@ -166,12 +207,23 @@ impl InventoryStore for MemoryStore {
 
 #[async_trait]
 impl SyncStateStore for MemoryStore {
-    async fn get_cursor(&self, connection_id: &ConnectionId, scope: &str) -> Result<Option<Cursor>, StoreError> {
-        Ok(self.lock().cursors.get(&(connection_id.clone(), scope.to_owned())).cloned())
+    async fn get_cursor(
+        &self,
+        connection_id: &ConnectionId,
+        scope: &str,
+    ) -> Result<Option<Cursor>, StoreError> {
+        Ok(self
+            .lock()
+            .cursors
+            .get(&(connection_id.clone(), scope.to_owned()))
+            .cloned())
     }
 
     async fn put_cursor(&self, cursor: &Cursor) -> Result<(), StoreError> {
-        self.lock().cursors.insert((cursor.connection_id.clone(), cursor.scope.clone()), cursor.clone());
+        self.lock().cursors.insert(
+            (cursor.connection_id.clone(), cursor.scope.clone()),
+            cursor.clone(),
+        );
         Ok(())
     }
 
@@ -204,14 +256,22 @@ impl SyncStateStore for MemoryStore {
     }
 
     async fn get_lease(&self, name: &str) -> Result<Option<Lease>, StoreError> {
-        Ok(self.lock().leases.get(name).filter(|l| !l.holder.is_empty()).cloned())
+        Ok(self
+            .lock()
+            .leases
+            .get(name)
+            .filter(|l| !l.holder.is_empty())
+            .cloned())
     }
 }
 
 #[async_trait]
 impl OutboxStore for MemoryStore {
     async fn enqueue(&self, entries: &[OutboxEntry]) -> Result<(), StoreError> {
-        let changes = ChangeSet { outbox: entries.to_vec(), ..ChangeSet::default() };
+        let changes = ChangeSet {
+            outbox: entries.to_vec(),
+            ..ChangeSet::default()
+        };
         self.lock().apply(changes).map(|_| ())
     }
 
@@ -247,7 +307,9 @@ impl OutboxStore for MemoryStore {
         state.check_outbox_ids(ids)?;
         for id in ids {
             let row = state.outbox_mut(id)?;
-            row.entry.status = OutboxStatus::Submitted { feed_record_id: feed_record_id.to_owned() };
+            row.entry.status = OutboxStatus::Submitted {
+                feed_record_id: feed_record_id.to_owned(),
+            };
             row.claimed_until = None;
         }
         Ok(())
@@ -267,7 +329,10 @@ impl OutboxStore for MemoryStore {
     async fn mark_failed(&self, id: &OutboxId, message: &str, retryable: bool) -> Result<(), StoreError> {
         let mut state = self.lock();
         let row = state.outbox_mut(id)?;
-        row.entry.status = OutboxStatus::Failed { message: message.to_owned(), retryable };
+        row.entry.status = OutboxStatus::Failed {
+            message: message.to_owned(),
+            retryable,
+        };
         row.claimed_until = None;
         Ok(())
     }
@@ -287,7 +352,11 @@ impl OutboxStore for MemoryStore {
 
     async fn list_outbox(&self, query: &OutboxQuery) -> Result<Vec<OutboxEntry>, StoreError> {
         let state = self.lock();
-        let mut rows: Vec<&OutboxRow> = state.outbox.values().filter(|r| query.matches(&r.entry)).collect();
+        let mut rows: Vec<&OutboxRow> = state
+            .outbox
+            .values()
+            .filter(|r| query.matches(&r.entry))
+            .collect();
         rows.sort_by_key(|r| (r.entry.created_at, r.seq));
         let limit = query.limit.map_or(usize::MAX, |l| l as usize);
         Ok(rows.into_iter().take(limit).map(|r| r.entry.clone()).collect())
@@ -299,7 +368,10 @@ impl FeedLogStore for MemoryStore {
     async fn record_feed(&self, record: &FeedRecord) -> Result<(), StoreError> {
         let mut state = self.lock();
         if state.feeds.contains_key(&record.id) {
-            return Err(StoreError::Duplicate { kind: "feed record", id: record.id.clone() });
+            return Err(StoreError::Duplicate {
+                kind: "feed record",
+                id: record.id.clone(),
+            });
         }
         state.feeds.insert(record.id.clone(), record.clone());
         Ok(())
@@ -312,7 +384,10 @@ impl FeedLogStore for MemoryStore {
                 *r = record.clone();
                 Ok(())
             }
-            None => Err(StoreError::NotFound { kind: "feed record", id: record.id.clone() }),
+            None => Err(StoreError::NotFound {
+                kind: "feed record",
+                id: record.id.clone(),
+            }),
         }
     }
 

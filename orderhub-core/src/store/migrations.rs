@@ -13,20 +13,28 @@ pub(crate) struct Migration {
 pub(crate) const TABLE: &str = "orderhub_migrations";
 
 #[cfg(feature = "sqlite")]
-pub(crate) const SQLITE: &[Migration] =
-    &[Migration { version: 1, name: "init", sql: include_str!("../../migrations/sqlite/0001_init.sql") }];
+pub(crate) const SQLITE: &[Migration] = &[Migration {
+    version: 1,
+    name: "init",
+    sql: include_str!("../../migrations/sqlite/0001_init.sql"),
+}];
 
 #[cfg(feature = "postgres")]
-pub(crate) const POSTGRES: &[Migration] =
-    &[Migration { version: 1, name: "init", sql: include_str!("../../migrations/postgres/0001_init.sql") }];
+pub(crate) const POSTGRES: &[Migration] = &[Migration {
+    version: 1,
+    name: "init",
+    sql: include_str!("../../migrations/postgres/0001_init.sql"),
+}];
 
 /// Refuses a database whose newest migration is unknown to this version.
 pub(crate) fn check_not_newer(known: &[Migration], newest: Option<(i64, String)>) -> Result<(), StoreError> {
     let supported = known.iter().map(|m| m.version).max().unwrap_or(0);
     match newest {
-        Some((version, name)) if version > supported => {
-            Err(StoreError::NewerSchema { found_version: version, found_name: name, supported_version: supported })
-        }
+        Some((version, name)) if version > supported => Err(StoreError::NewerSchema {
+            found_version: version,
+            found_name: name,
+            supported_version: supported,
+        }),
         _ => Ok(()),
     }
 }

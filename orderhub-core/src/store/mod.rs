@@ -32,7 +32,11 @@ use crate::ports::{StoreError, UpsertOutcome, WriteMode};
 
 /// Decides what writing an order updated at `incoming` does when the stored one (if any) was updated at
 /// `stored`.
-pub(crate) fn decide(stored: Option<DateTime<Utc>>, incoming: DateTime<Utc>, mode: WriteMode) -> UpsertOutcome {
+pub(crate) fn decide(
+    stored: Option<DateTime<Utc>>,
+    incoming: DateTime<Utc>,
+    mode: WriteMode,
+) -> UpsertOutcome {
     match stored {
         None => UpsertOutcome::Inserted,
         Some(s) if incoming > s => UpsertOutcome::Updated,
@@ -53,7 +57,8 @@ pub(crate) fn to_micros(t: DateTime<Utc>) -> i64 {
 /// The inverse of [`to_micros`]; an out-of-range value is a corrupted row.
 #[cfg_attr(not(any(feature = "sqlite", feature = "postgres")), allow(dead_code))]
 pub(crate) fn from_micros(table: &'static str, key: &str, v: i64) -> Result<DateTime<Utc>, StoreError> {
-    DateTime::from_timestamp_micros(v).ok_or_else(|| StoreError::corrupt(table, key, "timestamp out of range"))
+    DateTime::from_timestamp_micros(v)
+        .ok_or_else(|| StoreError::corrupt(table, key, "timestamp out of range"))
 }
 
 /// The lease after `holder` asks for `name` at `now`, given the current one; `None` when someone else holds
@@ -68,7 +73,10 @@ pub(crate) fn next_lease(
     use crate::ports::Lease;
     let expires_at = now + ttl;
     match current {
-        Some(l) if l.holder == holder && l.expires_at > now => Some(Lease { expires_at, ..l.clone() }),
+        Some(l) if l.holder == holder && l.expires_at > now => Some(Lease {
+            expires_at,
+            ..l.clone()
+        }),
         Some(l) if l.holder.is_empty() || l.expires_at <= now => Some(Lease {
             name: name.to_owned(),
             holder: holder.to_owned(),
@@ -76,7 +84,12 @@ pub(crate) fn next_lease(
             generation: l.generation + 1,
         }),
         Some(_) => None,
-        None => Some(Lease { name: name.to_owned(), holder: holder.to_owned(), expires_at, generation: 1 }),
+        None => Some(Lease {
+            name: name.to_owned(),
+            holder: holder.to_owned(),
+            expires_at,
+            generation: 1,
+        }),
     }
 }
 
@@ -117,19 +130,24 @@ macro_rules! push_order_filters {
             $qb.push(" AND folder = ").push_bind(f.clone());
         }
         if let Some(c) = q.fulfillment_channel {
-            $qb.push(" AND fulfillment_channel = ").push_bind(c.code().to_owned());
+            $qb.push(" AND fulfillment_channel = ")
+                .push_bind(c.code().to_owned());
         }
         if let Some(t) = q.purchased_from {
-            $qb.push(" AND purchased_at >= ").push_bind($crate::store::to_micros(t));
+            $qb.push(" AND purchased_at >= ")
+                .push_bind($crate::store::to_micros(t));
         }
         if let Some(t) = q.purchased_to {
-            $qb.push(" AND purchased_at < ").push_bind($crate::store::to_micros(t));
+            $qb.push(" AND purchased_at < ")
+                .push_bind($crate::store::to_micros(t));
         }
         if let Some(t) = q.updated_from {
-            $qb.push(" AND last_updated_at >= ").push_bind($crate::store::to_micros(t));
+            $qb.push(" AND last_updated_at >= ")
+                .push_bind($crate::store::to_micros(t));
         }
         if let Some(t) = q.updated_to {
-            $qb.push(" AND last_updated_at < ").push_bind($crate::store::to_micros(t));
+            $qb.push(" AND last_updated_at < ")
+                .push_bind($crate::store::to_micros(t));
         }
     }};
 }

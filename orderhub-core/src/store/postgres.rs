@@ -14,11 +14,13 @@ use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions, PgRow};
 use sqlx::{PgConnection, Postgres, QueryBuilder, Row};
 
 use crate::crypto::Keyring;
-use crate::domain::{AmazonOrderId, ConnectionId, FeedRecord, InventoryItem, Order, OutboxEntry, OutboxId, OutboxStatus};
+use crate::domain::{
+    AmazonOrderId, ConnectionId, FeedRecord, InventoryItem, Order, OutboxEntry, OutboxId, OutboxStatus,
+};
 use crate::ports::{
-    ChangeSet, CommitReport, Cursor, FeedLogQuery, FeedLogStore, InventoryStore, Lease, LeaseCheck, OrderQuery,
-    OrderStore, OutboxQuery, OutboxState, OutboxStore, StoreError, SyncStateStore, UnitOfWork, UpsertOutcome,
-    WriteMode,
+    ChangeSet, CommitReport, Cursor, FeedLogQuery, FeedLogStore, InventoryStore, Lease, LeaseCheck,
+    OrderQuery, OrderStore, OutboxQuery, OutboxState, OutboxStore, StoreError, SyncStateStore, UnitOfWork,
+    UpsertOutcome, WriteMode,
 };
 
 use super::codec::{self, OrderRow, PiiWrite};
@@ -42,7 +44,9 @@ pub struct PostgresStore {
 
 impl std::fmt::Debug for PostgresStore {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("PostgresStore").field("keyring", &self.keyring).finish_non_exhaustive()
+        f.debug_struct("PostgresStore")
+            .field("keyring", &self.keyring)
+            .finish_non_exhaustive()
     }
 }
 
@@ -65,7 +69,9 @@ impl PostgresStore {
         check_schema_name(schema)?;
         let options = Self::parse_url(url)?;
         {
-            let mut conn: PgConnection = sqlx::Connection::connect_with(&options).await.map_err(be("connecting"))?;
+            let mut conn: PgConnection = sqlx::Connection::connect_with(&options)
+                .await
+                .map_err(be("connecting"))?;
             sqlx::raw_sql(&format!("CREATE SCHEMA IF NOT EXISTS {schema}"))
                 .execute(&mut conn)
                 .await
@@ -82,8 +88,9 @@ impl PostgresStore {
     /// [`StoreError::Config`] for a bad URL or schema name; [`StoreError::Backend`].
     pub async fn drop_schema(url: &str, schema: &str) -> Result<(), StoreError> {
         check_schema_name(schema)?;
-        let mut conn: PgConnection =
-            sqlx::Connection::connect_with(&Self::parse_url(url)?).await.map_err(be("connecting"))?;
+        let mut conn: PgConnection = sqlx::Connection::connect_with(&Self::parse_url(url)?)
+            .await
+            .map_err(be("connecting"))?;
         sqlx::raw_sql(&format!("DROP SCHEMA IF EXISTS {schema} CASCADE"))
             .execute(&mut conn)
             .await
@@ -95,8 +102,9 @@ impl PostgresStore {
     fn parse_url(url: &str) -> Result<PgConnectOptions, StoreError> {
         // The parser's message can quote the URL, password included: never pass it on.
         PgConnectOptions::from_str(url).map_err(|_| StoreError::Config {
-            message: "the PostgreSQL URL is not valid (expected postgres://user[:password]@host[:port]/database)"
-                .into(),
+            message:
+                "the PostgreSQL URL is not valid (expected postgres://user[:password]@host[:port]/database)"
+                    .into(),
         })
     }
 
@@ -135,7 +143,10 @@ impl PostgresStore {
 
     /// A handle on the same database with another keyring (to read with other keys, or none).
     pub fn with_keyring(&self, keyring: Keyring) -> Self {
-        PostgresStore { pool: self.pool.clone(), keyring }
+        PostgresStore {
+            pool: self.pool.clone(),
+            keyring,
+        }
     }
 
     async fn migrate(&self) -> Result<(), StoreError> {
@@ -152,25 +163,34 @@ impl PostgresStore {
         .execute(&mut *tx)
         .await
         .map_err(be("migrating"))?;
-        let newest: Option<(i64, String)> =
-            sqlx::query_as(&format!("SELECT version, name FROM {} ORDER BY version DESC LIMIT 1", migrations::TABLE))
-                .fetch_optional(&mut *tx)
-                .await
-                .map_err(be("reading the schema version"))?;
+        let newest: Option<(i64, String)> = sqlx::query_as(&format!(
+            "SELECT version, name FROM {} ORDER BY version DESC LIMIT 1",
+            migrations::TABLE
+        ))
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(be("reading the schema version"))?;
         if let Err(e) = migrations::check_not_newer(POSTGRES, newest.clone()) {
             tx.rollback().await.map_err(be("migrating"))?;
             return Err(e);
         }
         let current = newest.map_or(0, |(v, _)| v);
         for m in POSTGRES.iter().filter(|m| m.version > current) {
-            let fail = |e: sqlx::Error| StoreError::Migration { version: m.version, name: m.name, source: e.into() };
+            let fail = |e: sqlx::Error| StoreError::Migration {
+                version: m.version,
+                name: m.name,
+                source: e.into(),
+            };
             sqlx::raw_sql(m.sql).execute(&mut *tx).await.map_err(fail)?;
-            sqlx::query(&format!("INSERT INTO {} (version, name) VALUES ($1, $2)", migrations::TABLE))
-                .bind(m.version)
-                .bind(m.name)
-                .execute(&mut *tx)
-                .await
-                .map_err(fail)?;
+            sqlx::query(&format!(
+                "INSERT INTO {} (version, name) VALUES ($1, $2)",
+                migrations::TABLE
+            ))
+            .bind(m.version)
+            .bind(m.name)
+            .execute(&mut *tx)
+            .await
+            .map_err(fail)?;
         }
         tx.commit().await.map_err(be("migrating"))?;
         Ok(())
@@ -178,8 +198,9 @@ impl PostgresStore {
 
     fn decode_order_row(&self, row: &PgRow) -> Result<Order, StoreError> {
         let id: String = row.try_get("id").map_err(be("reading an order"))?;
-        let body: String =
-            row.try_get("body").map_err(|_| StoreError::corrupt("orders", &id, "the body is not text"))?;
+        let body: String = row
+            .try_get("body")
+            .map_err(|_| StoreError::corrupt("orders", &id, "the body is not text"))?;
         let pii: Option<Vec<u8>> = row
             .try_get("pii")
             .map_err(|_| StoreError::corrupt("orders", &id, "the personal data is not a blob"))?;
@@ -193,15 +214,26 @@ impl PostgresStore {
         // Encode (and encrypt) before taking the write lock.
         let mut rows = Vec::with_capacity(changes.orders.len());
         for (order, mode) in &changes.orders {
-            rows.push((codec::encode_order(order, &self.keyring)?, *mode, order.dates.last_updated));
+            rows.push((
+                codec::encode_order(order, &self.keyring)?,
+                *mode,
+                order.dates.last_updated,
+            ));
         }
         let mut seen = HashSet::new();
         let mut outbox = Vec::with_capacity(changes.outbox.len());
         for e in &changes.outbox {
             if !seen.insert(e.id.as_str()) {
-                return Err(StoreError::Duplicate { kind: "outbox entry", id: e.id.0.clone() });
+                return Err(StoreError::Duplicate {
+                    kind: "outbox entry",
+                    id: e.id.0.clone(),
+                });
             }
-            outbox.push((e, codec::outbox_body(e)?, codec::encode_json("outbox", e.id.as_str(), &e.status)?));
+            outbox.push((
+                e,
+                codec::outbox_body(e)?,
+                codec::encode_json("outbox", e.id.as_str(), &e.status)?,
+            ));
         }
         let mut items = Vec::with_capacity(changes.inventory.len());
         for i in &changes.inventory {
@@ -244,8 +276,12 @@ impl PostgresStore {
                 written.push(row);
             }
         }
-        let written: Vec<&OrderRow> =
-            written.iter().enumerate().filter(|(i, r)| last_written.get(r.id.as_str()) == Some(i)).map(|(_, r)| *r).collect();
+        let written: Vec<&OrderRow> = written
+            .iter()
+            .enumerate()
+            .filter(|(i, r)| last_written.get(r.id.as_str()) == Some(i))
+            .map(|(_, r)| *r)
+            .collect();
         let (keep, set): (Vec<&OrderRow>, Vec<&OrderRow>) =
             written.into_iter().partition(|r| matches!(r.pii, PiiWrite::Keep));
         for chunk in set.chunks(2000) {
@@ -263,7 +299,10 @@ impl PostgresStore {
                 .await
                 .map_err(be("reading the outbox"))?;
             if let Some((id,)) = dup {
-                return Err(StoreError::Duplicate { kind: "outbox entry", id });
+                return Err(StoreError::Duplicate {
+                    kind: "outbox entry",
+                    id,
+                });
             }
             for (e, body, status) in &outbox {
                 sqlx::query(
@@ -329,7 +368,10 @@ impl PostgresStore {
             .await
             .map_err(be("updating the outbox"))?;
             if done.rows_affected() == 0 {
-                return Err(StoreError::NotFound { kind: "outbox entry", id: id.0.clone() });
+                return Err(StoreError::NotFound {
+                    kind: "outbox entry",
+                    id: id.0.clone(),
+                });
             }
         }
         tx.commit().await.map_err(be("committing"))?;
@@ -338,10 +380,15 @@ impl PostgresStore {
 }
 
 fn check_schema_name(schema: &str) -> Result<(), StoreError> {
-    let first_ok = schema.bytes().next().is_some_and(|b| b.is_ascii_lowercase() || b == b'_');
+    let first_ok = schema
+        .bytes()
+        .next()
+        .is_some_and(|b| b.is_ascii_lowercase() || b == b'_');
     if !first_ok
         || schema.len() > 63
-        || !schema.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        || !schema
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
     {
         return Err(StoreError::Config {
             message: format!(
@@ -354,14 +401,18 @@ fn check_schema_name(schema: &str) -> Result<(), StoreError> {
 }
 
 async fn check_lease(conn: &mut PgConnection, check: &LeaseCheck) -> Result<(), StoreError> {
-    let lease: Option<(String, i64)> = sqlx::query_as("SELECT holder, expires_at FROM leases WHERE name = $1 FOR UPDATE")
-        .bind(&check.name)
-        .fetch_optional(&mut *conn)
-        .await
-        .map_err(be("checking a lease"))?;
+    let lease: Option<(String, i64)> =
+        sqlx::query_as("SELECT holder, expires_at FROM leases WHERE name = $1 FOR UPDATE")
+            .bind(&check.name)
+            .fetch_optional(&mut *conn)
+            .await
+            .map_err(be("checking a lease"))?;
     match lease {
         Some((holder, expires)) if holder == check.holder && expires > to_micros(check.now) => Ok(()),
-        _ => Err(StoreError::LeaseLost { name: check.name.clone(), holder: check.holder.clone() }),
+        _ => Err(StoreError::LeaseLost {
+            name: check.name.clone(),
+            holder: check.holder.clone(),
+        }),
     }
 }
 
@@ -439,10 +490,16 @@ async fn write_order(conn: &mut PgConnection, row: &OrderRow) -> Result<(), Stor
         purchased_at = excluded.purchased_at, last_updated_at = excluded.last_updated_at, body = excluded.body";
     const GUARD: &str = " WHERE orders.last_updated_at <= excluded.last_updated_at";
     let (sql, pii, key_id) = match &row.pii {
-        PiiWrite::Set(Some((key_id, sealed))) => {
-            (format!("{COLS}, pii = excluded.pii, pii_key_id = excluded.pii_key_id"), Some(sealed), Some(key_id))
-        }
-        PiiWrite::Set(None) => (format!("{COLS}, pii = excluded.pii, pii_key_id = excluded.pii_key_id"), None, None),
+        PiiWrite::Set(Some((key_id, sealed))) => (
+            format!("{COLS}, pii = excluded.pii, pii_key_id = excluded.pii_key_id"),
+            Some(sealed),
+            Some(key_id),
+        ),
+        PiiWrite::Set(None) => (
+            format!("{COLS}, pii = excluded.pii, pii_key_id = excluded.pii_key_id"),
+            None,
+            None,
+        ),
         PiiWrite::Keep => (COLS.to_owned(), None, None),
     };
     let sql = format!("{sql}{GUARD}");
@@ -491,7 +548,11 @@ fn decode_outbox_row(row: &PgRow) -> Result<OutboxEntry, StoreError> {
     let attempts: i64 = row.try_get("attempts").map_err(|_| bad("attempts"))?;
     let mut entry: OutboxEntry = codec::decode_json("outbox", &id, &body)?;
     if entry.id.as_str() != id {
-        return Err(StoreError::corrupt("outbox", &id, "the body belongs to another entry"));
+        return Err(StoreError::corrupt(
+            "outbox",
+            &id,
+            "the body belongs to another entry",
+        ));
     }
     entry.status = codec::decode_json("outbox", &id, &status)?;
     entry.not_before = from_micros("outbox", &id, not_before)?;
@@ -502,7 +563,12 @@ fn decode_outbox_row(row: &PgRow) -> Result<OutboxEntry, StoreError> {
 fn decode_lease(row: (String, String, i64, i64)) -> Result<Lease, StoreError> {
     let (name, holder, expires_at, generation) = row;
     let expires_at = from_micros("leases", &name, expires_at)?;
-    Ok(Lease { name, holder, expires_at, generation })
+    Ok(Lease {
+        name,
+        holder,
+        expires_at,
+        generation,
+    })
 }
 
 #[async_trait]
@@ -519,12 +585,21 @@ impl OrderStore for PostgresStore {
             orders: orders.iter().map(|o| (o.clone(), WriteMode::Import)).collect(),
             ..ChangeSet::default()
         };
-        Ok(self.commit_changes(changes).await?.orders.into_iter().map(|(_, o)| o).collect())
+        Ok(self
+            .commit_changes(changes)
+            .await?
+            .orders
+            .into_iter()
+            .map(|(_, o)| o)
+            .collect())
     }
 
     async fn save_order(&self, order: &Order) -> Result<UpsertOutcome, StoreError> {
         let report = self.commit_changes(ChangeSet::new().save(order.clone())).await?;
-        Ok(report.orders.first().map_or(UpsertOutcome::Unchanged, |(_, o)| *o))
+        Ok(report
+            .orders
+            .first()
+            .map_or(UpsertOutcome::Unchanged, |(_, o)| *o))
     }
 
     async fn get_order(&self, id: &AmazonOrderId) -> Result<Option<Order>, StoreError> {
@@ -543,14 +618,22 @@ impl OrderStore for PostgresStore {
             .push_bind(query.limit.map(i64::from))
             .push(" OFFSET ")
             .push_bind(i64::from(query.offset));
-        let rows = qb.build().fetch_all(&self.pool).await.map_err(be("querying orders"))?;
+        let rows = qb
+            .build()
+            .fetch_all(&self.pool)
+            .await
+            .map_err(be("querying orders"))?;
         rows.iter().map(|r| self.decode_order_row(r)).collect()
     }
 
     async fn count_orders(&self, query: &OrderQuery) -> Result<u64, StoreError> {
         let mut qb = QueryBuilder::<Postgres>::new("SELECT COUNT(*) FROM orders WHERE 1=1");
         push_order_filters!(qb, query);
-        let (n,): (i64,) = qb.build_query_as().fetch_one(&self.pool).await.map_err(be("counting orders"))?;
+        let (n,): (i64,) = qb
+            .build_query_as()
+            .fetch_one(&self.pool)
+            .await
+            .map_err(be("counting orders"))?;
         Ok(u64::try_from(n).unwrap_or(0))
     }
 }
@@ -558,7 +641,10 @@ impl OrderStore for PostgresStore {
 #[async_trait]
 impl InventoryStore for PostgresStore {
     async fn put_items(&self, items: &[InventoryItem]) -> Result<(), StoreError> {
-        let changes = ChangeSet { inventory: items.to_vec(), ..ChangeSet::default() };
+        let changes = ChangeSet {
+            inventory: items.to_vec(),
+            ..ChangeSet::default()
+        };
         self.commit_changes(changes).await.map(|_| ())
     }
 
@@ -568,7 +654,8 @@ impl InventoryStore for PostgresStore {
             .fetch_optional(&self.pool)
             .await
             .map_err(be("reading inventory"))?;
-        row.map(|(body,)| codec::decode_json("inventory", sku, &body)).transpose()
+        row.map(|(body,)| codec::decode_json("inventory", sku, &body))
+            .transpose()
     }
 
     async fn list_items(&self) -> Result<Vec<InventoryItem>, StoreError> {
@@ -576,13 +663,19 @@ impl InventoryStore for PostgresStore {
             .fetch_all(&self.pool)
             .await
             .map_err(be("reading inventory"))?;
-        rows.iter().map(|(sku, body)| codec::decode_json("inventory", sku, body)).collect()
+        rows.iter()
+            .map(|(sku, body)| codec::decode_json("inventory", sku, body))
+            .collect()
     }
 }
 
 #[async_trait]
 impl SyncStateStore for PostgresStore {
-    async fn get_cursor(&self, connection_id: &ConnectionId, scope: &str) -> Result<Option<Cursor>, StoreError> {
+    async fn get_cursor(
+        &self,
+        connection_id: &ConnectionId,
+        scope: &str,
+    ) -> Result<Option<Cursor>, StoreError> {
         let row: Option<(Option<i64>, Option<String>, i64)> = sqlx::query_as(
             "SELECT position, token, updated_at FROM cursors WHERE connection_id = $1 AND scope = $2",
         )
@@ -591,7 +684,9 @@ impl SyncStateStore for PostgresStore {
         .fetch_optional(&self.pool)
         .await
         .map_err(be("reading a cursor"))?;
-        let Some((position, token, updated_at)) = row else { return Ok(None) };
+        let Some((position, token, updated_at)) = row else {
+            return Ok(None);
+        };
         let key = format!("{connection_id}/{scope}");
         Ok(Some(Cursor {
             connection_id: connection_id.clone(),
@@ -624,12 +719,13 @@ impl SyncStateStore for PostgresStore {
         .execute(&mut *tx)
         .await
         .map_err(be("taking a lease"))?;
-        let current: Option<(String, String, i64, i64)> =
-            sqlx::query_as("SELECT name, holder, expires_at, generation FROM leases WHERE name = $1 FOR UPDATE")
-                .bind(name)
-                .fetch_optional(&mut *tx)
-                .await
-                .map_err(be("taking a lease"))?;
+        let current: Option<(String, String, i64, i64)> = sqlx::query_as(
+            "SELECT name, holder, expires_at, generation FROM leases WHERE name = $1 FOR UPDATE",
+        )
+        .bind(name)
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(be("taking a lease"))?;
         let current = current.map(decode_lease).transpose()?;
         let Some(lease) = next_lease(current.as_ref(), name, holder, now, ttl) else {
             return Ok(None);
@@ -650,12 +746,13 @@ impl SyncStateStore for PostgresStore {
     }
 
     async fn release_lease(&self, name: &str, holder: &str) -> Result<bool, StoreError> {
-        let done = sqlx::query("UPDATE leases SET holder = '', expires_at = 0 WHERE name = $1 AND holder = $2")
-            .bind(name)
-            .bind(holder)
-            .execute(&self.pool)
-            .await
-            .map_err(be("releasing a lease"))?;
+        let done =
+            sqlx::query("UPDATE leases SET holder = '', expires_at = 0 WHERE name = $1 AND holder = $2")
+                .bind(name)
+                .bind(holder)
+                .execute(&self.pool)
+                .await
+                .map_err(be("releasing a lease"))?;
         Ok(done.rows_affected() > 0 && !holder.is_empty())
     }
 
@@ -674,7 +771,10 @@ impl SyncStateStore for PostgresStore {
 #[async_trait]
 impl OutboxStore for PostgresStore {
     async fn enqueue(&self, entries: &[OutboxEntry]) -> Result<(), StoreError> {
-        let changes = ChangeSet { outbox: entries.to_vec(), ..ChangeSet::default() };
+        let changes = ChangeSet {
+            outbox: entries.to_vec(),
+            ..ChangeSet::default()
+        };
         self.commit_changes(changes).await.map(|_| ())
     }
 
@@ -712,22 +812,35 @@ impl OutboxStore for PostgresStore {
     }
 
     async fn mark_submitted(&self, ids: &[OutboxId], feed_record_id: &str) -> Result<(), StoreError> {
-        let status = OutboxStatus::Submitted { feed_record_id: feed_record_id.to_owned() };
-        self.update_outbox(ids, OutboxState::Submitted, &status, None).await
+        let status = OutboxStatus::Submitted {
+            feed_record_id: feed_record_id.to_owned(),
+        };
+        self.update_outbox(ids, OutboxState::Submitted, &status, None)
+            .await
     }
 
     async fn mark_done(&self, ids: &[OutboxId]) -> Result<(), StoreError> {
-        self.update_outbox(ids, OutboxState::Done, &OutboxStatus::Done, None).await
+        self.update_outbox(ids, OutboxState::Done, &OutboxStatus::Done, None)
+            .await
     }
 
     async fn mark_failed(&self, id: &OutboxId, message: &str, retryable: bool) -> Result<(), StoreError> {
-        let status = OutboxStatus::Failed { message: message.to_owned(), retryable };
-        self.update_outbox(std::slice::from_ref(id), OutboxState::Failed, &status, None).await
+        let status = OutboxStatus::Failed {
+            message: message.to_owned(),
+            retryable,
+        };
+        self.update_outbox(std::slice::from_ref(id), OutboxState::Failed, &status, None)
+            .await
     }
 
     async fn retry_at(&self, id: &OutboxId, not_before: DateTime<Utc>) -> Result<(), StoreError> {
-        self.update_outbox(std::slice::from_ref(id), OutboxState::Pending, &OutboxStatus::Pending, Some(not_before))
-            .await
+        self.update_outbox(
+            std::slice::from_ref(id),
+            OutboxState::Pending,
+            &OutboxStatus::Pending,
+            Some(not_before),
+        )
+        .await
     }
 
     async fn get_outbox(&self, id: &OutboxId) -> Result<Option<OutboxEntry>, StoreError> {
@@ -740,16 +853,22 @@ impl OutboxStore for PostgresStore {
     }
 
     async fn list_outbox(&self, query: &OutboxQuery) -> Result<Vec<OutboxEntry>, StoreError> {
-        let mut qb =
-            QueryBuilder::<Postgres>::new("SELECT id, body, status, not_before, attempts FROM outbox WHERE 1=1");
+        let mut qb = QueryBuilder::<Postgres>::new(
+            "SELECT id, body, status, not_before, attempts FROM outbox WHERE 1=1",
+        );
         if let Some(c) = &query.connection_id {
             qb.push(" AND connection_id = ").push_bind(c.0.clone());
         }
         if let Some(s) = query.state {
             qb.push(" AND state = ").push_bind(s.as_str());
         }
-        qb.push(" ORDER BY created_at, seq LIMIT ").push_bind(query.limit.map(i64::from));
-        let rows = qb.build().fetch_all(&self.pool).await.map_err(be("reading the outbox"))?;
+        qb.push(" ORDER BY created_at, seq LIMIT ")
+            .push_bind(query.limit.map(i64::from));
+        let rows = qb
+            .build()
+            .fetch_all(&self.pool)
+            .await
+            .map_err(be("reading the outbox"))?;
         rows.iter().map(decode_outbox_row).collect()
     }
 }
@@ -793,7 +912,10 @@ impl FeedLogStore for PostgresStore {
             .await
             .map_err(be("updating a feed record"))?;
         if done.rows_affected() == 0 {
-            return Err(StoreError::NotFound { kind: "feed record", id: record.id.clone() });
+            return Err(StoreError::NotFound {
+                kind: "feed record",
+                id: record.id.clone(),
+            });
         }
         Ok(())
     }
@@ -814,11 +936,18 @@ impl FeedLogStore for PostgresStore {
         }
         if let Some(s) = &query.status {
             let name = codec::encode_json("feed_log", "", s)?;
-            qb.push(" AND status = ").push_bind(name.trim_matches('"').to_owned());
+            qb.push(" AND status = ")
+                .push_bind(name.trim_matches('"').to_owned());
         }
-        qb.push(" ORDER BY submitted_at DESC, id DESC LIMIT ").push_bind(query.limit.map(i64::from));
-        let rows: Vec<(String, String)> =
-            qb.build_query_as().fetch_all(&self.pool).await.map_err(be("reading the feed log"))?;
-        rows.iter().map(|(id, b)| codec::decode_json("feed_log", id, b)).collect()
+        qb.push(" ORDER BY submitted_at DESC, id DESC LIMIT ")
+            .push_bind(query.limit.map(i64::from));
+        let rows: Vec<(String, String)> = qb
+            .build_query_as()
+            .fetch_all(&self.pool)
+            .await
+            .map_err(be("reading the feed log"))?;
+        rows.iter()
+            .map(|(id, b)| codec::decode_json("feed_log", id, b))
+            .collect()
     }
 }

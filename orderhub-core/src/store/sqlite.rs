@@ -17,11 +17,13 @@ use sqlx::sqlite::{
 use sqlx::{QueryBuilder, Row, Sqlite, SqliteConnection};
 
 use crate::crypto::Keyring;
-use crate::domain::{AmazonOrderId, ConnectionId, FeedRecord, InventoryItem, Order, OutboxEntry, OutboxId, OutboxStatus};
+use crate::domain::{
+    AmazonOrderId, ConnectionId, FeedRecord, InventoryItem, Order, OutboxEntry, OutboxId, OutboxStatus,
+};
 use crate::ports::{
-    ChangeSet, CommitReport, Cursor, FeedLogQuery, FeedLogStore, InventoryStore, Lease, LeaseCheck, OrderQuery,
-    OrderStore, OutboxQuery, OutboxState, OutboxStore, StoreError, SyncStateStore, UnitOfWork, UpsertOutcome,
-    WriteMode,
+    ChangeSet, CommitReport, Cursor, FeedLogQuery, FeedLogStore, InventoryStore, Lease, LeaseCheck,
+    OrderQuery, OrderStore, OutboxQuery, OutboxState, OutboxStore, StoreError, SyncStateStore, UnitOfWork,
+    UpsertOutcome, WriteMode,
 };
 
 use super::codec::{self, OrderRow, PiiWrite};
@@ -47,7 +49,9 @@ pub struct SqliteStore {
 
 impl std::fmt::Debug for SqliteStore {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("SqliteStore").field("keyring", &self.keyring).finish_non_exhaustive()
+        f.debug_struct("SqliteStore")
+            .field("keyring", &self.keyring)
+            .finish_non_exhaustive()
     }
 }
 
@@ -73,8 +77,9 @@ impl SqliteStore {
     /// # Errors
     /// As [`SqliteStore::open`].
     pub async fn in_memory(keyring: Keyring) -> Result<Self, StoreError> {
-        let options = SqliteConnectOptions::from_str("sqlite::memory:")
-            .map_err(|e| StoreError::Config { message: e.to_string() })?;
+        let options = SqliteConnectOptions::from_str("sqlite::memory:").map_err(|e| StoreError::Config {
+            message: e.to_string(),
+        })?;
         Self::with_options(options, 1, keyring).await
     }
 
@@ -117,7 +122,10 @@ impl SqliteStore {
 
     /// A handle on the same database with another keyring (to read with other keys, or none).
     pub fn with_keyring(&self, keyring: Keyring) -> Self {
-        SqliteStore { pool: self.pool.clone(), keyring }
+        SqliteStore {
+            pool: self.pool.clone(),
+            keyring,
+        }
     }
 
     async fn migrate(&self) -> Result<(), StoreError> {
@@ -129,26 +137,37 @@ impl SqliteStore {
         .execute(&mut *conn)
         .await
         .map_err(be("migrating"))?;
-        let mut tx = sqlx::Connection::begin_with(&mut *conn, "BEGIN IMMEDIATE").await.map_err(be("migrating"))?;
-        let newest: Option<(i64, String)> =
-            sqlx::query_as(&format!("SELECT version, name FROM {} ORDER BY version DESC LIMIT 1", migrations::TABLE))
-                .fetch_optional(&mut *tx)
-                .await
-                .map_err(be("reading the schema version"))?;
+        let mut tx = sqlx::Connection::begin_with(&mut *conn, "BEGIN IMMEDIATE")
+            .await
+            .map_err(be("migrating"))?;
+        let newest: Option<(i64, String)> = sqlx::query_as(&format!(
+            "SELECT version, name FROM {} ORDER BY version DESC LIMIT 1",
+            migrations::TABLE
+        ))
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(be("reading the schema version"))?;
         if let Err(e) = migrations::check_not_newer(SQLITE, newest.clone()) {
             tx.rollback().await.map_err(be("migrating"))?;
             return Err(e);
         }
         let current = newest.map_or(0, |(v, _)| v);
         for m in SQLITE.iter().filter(|m| m.version > current) {
-            let fail = |e: sqlx::Error| StoreError::Migration { version: m.version, name: m.name, source: e.into() };
+            let fail = |e: sqlx::Error| StoreError::Migration {
+                version: m.version,
+                name: m.name,
+                source: e.into(),
+            };
             sqlx::raw_sql(m.sql).execute(&mut *tx).await.map_err(fail)?;
-            sqlx::query(&format!("INSERT INTO {} (version, name) VALUES (?, ?)", migrations::TABLE))
-                .bind(m.version)
-                .bind(m.name)
-                .execute(&mut *tx)
-                .await
-                .map_err(fail)?;
+            sqlx::query(&format!(
+                "INSERT INTO {} (version, name) VALUES (?, ?)",
+                migrations::TABLE
+            ))
+            .bind(m.version)
+            .bind(m.name)
+            .execute(&mut *tx)
+            .await
+            .map_err(fail)?;
         }
         tx.commit().await.map_err(be("migrating"))?;
         Ok(())
@@ -156,8 +175,9 @@ impl SqliteStore {
 
     fn decode_order_row(&self, row: &SqliteRow) -> Result<Order, StoreError> {
         let id: String = row.try_get("id").map_err(be("reading an order"))?;
-        let body: String =
-            row.try_get("body").map_err(|_| StoreError::corrupt("orders", &id, "the body is not text"))?;
+        let body: String = row
+            .try_get("body")
+            .map_err(|_| StoreError::corrupt("orders", &id, "the body is not text"))?;
         let pii: Option<Vec<u8>> = row
             .try_get("pii")
             .map_err(|_| StoreError::corrupt("orders", &id, "the personal data is not a blob"))?;
@@ -171,22 +191,37 @@ impl SqliteStore {
         // Encode (and encrypt) before taking the write lock.
         let mut rows = Vec::with_capacity(changes.orders.len());
         for (order, mode) in &changes.orders {
-            rows.push((codec::encode_order(order, &self.keyring)?, *mode, order.dates.last_updated));
+            rows.push((
+                codec::encode_order(order, &self.keyring)?,
+                *mode,
+                order.dates.last_updated,
+            ));
         }
         let mut seen = HashSet::new();
         let mut outbox = Vec::with_capacity(changes.outbox.len());
         for e in &changes.outbox {
             if !seen.insert(e.id.as_str()) {
-                return Err(StoreError::Duplicate { kind: "outbox entry", id: e.id.0.clone() });
+                return Err(StoreError::Duplicate {
+                    kind: "outbox entry",
+                    id: e.id.0.clone(),
+                });
             }
-            outbox.push((e, codec::outbox_body(e)?, codec::encode_json("outbox", e.id.as_str(), &e.status)?));
+            outbox.push((
+                e,
+                codec::outbox_body(e)?,
+                codec::encode_json("outbox", e.id.as_str(), &e.status)?,
+            ));
         }
         let mut items = Vec::with_capacity(changes.inventory.len());
         for i in &changes.inventory {
             items.push((i.sku.as_str(), codec::item_body(i)?));
         }
 
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await.map_err(be("starting a transaction"))?;
+        let mut tx = self
+            .pool
+            .begin_with("BEGIN IMMEDIATE")
+            .await
+            .map_err(be("starting a transaction"))?;
         if let Some(check) = &changes.lease {
             check_lease(&mut tx, check).await?;
         }
@@ -201,8 +236,11 @@ impl SqliteStore {
                 sep.push_bind(*id);
             }
             qb.push(")");
-            let found: Vec<(String, i64)> =
-                qb.build_query_as().fetch_all(&mut *tx).await.map_err(be("reading orders"))?;
+            let found: Vec<(String, i64)> = qb
+                .build_query_as()
+                .fetch_all(&mut *tx)
+                .await
+                .map_err(be("reading orders"))?;
             stored.extend(found);
         }
 
@@ -229,10 +267,16 @@ impl SqliteStore {
                     sep.push_bind(*id);
                 }
                 qb.push(") LIMIT 1");
-                let dup: Option<(String,)> =
-                    qb.build_query_as().fetch_optional(&mut *tx).await.map_err(be("reading the outbox"))?;
+                let dup: Option<(String,)> = qb
+                    .build_query_as()
+                    .fetch_optional(&mut *tx)
+                    .await
+                    .map_err(be("reading the outbox"))?;
                 if let Some((id,)) = dup {
-                    return Err(StoreError::Duplicate { kind: "outbox entry", id });
+                    return Err(StoreError::Duplicate {
+                        kind: "outbox entry",
+                        id,
+                    });
                 }
             }
             for (e, body, status) in &outbox {
@@ -285,7 +329,11 @@ impl SqliteStore {
         not_before: Option<DateTime<Utc>>,
     ) -> Result<(), StoreError> {
         let status_json = codec::encode_json("outbox", "", status)?;
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await.map_err(be("starting a transaction"))?;
+        let mut tx = self
+            .pool
+            .begin_with("BEGIN IMMEDIATE")
+            .await
+            .map_err(be("starting a transaction"))?;
         for id in ids {
             let done = sqlx::query(
                 "UPDATE outbox SET state = ?, status = ?, not_before = COALESCE(?, not_before), claimed_by = NULL, \
@@ -299,7 +347,10 @@ impl SqliteStore {
             .await
             .map_err(be("updating the outbox"))?;
             if done.rows_affected() == 0 {
-                return Err(StoreError::NotFound { kind: "outbox entry", id: id.0.clone() });
+                return Err(StoreError::NotFound {
+                    kind: "outbox entry",
+                    id: id.0.clone(),
+                });
             }
         }
         tx.commit().await.map_err(be("committing"))?;
@@ -315,7 +366,10 @@ async fn check_lease(conn: &mut SqliteConnection, check: &LeaseCheck) -> Result<
         .map_err(be("checking a lease"))?;
     match lease {
         Some((holder, expires)) if holder == check.holder && expires > to_micros(check.now) => Ok(()),
-        _ => Err(StoreError::LeaseLost { name: check.name.clone(), holder: check.holder.clone() }),
+        _ => Err(StoreError::LeaseLost {
+            name: check.name.clone(),
+            holder: check.holder.clone(),
+        }),
     }
 }
 
@@ -327,10 +381,16 @@ async fn write_order(conn: &mut SqliteConnection, row: &OrderRow) -> Result<(), 
         amazon_status = excluded.amazon_status, hub_status = excluded.hub_status, folder = excluded.folder, \
         purchased_at = excluded.purchased_at, last_updated_at = excluded.last_updated_at, body = excluded.body";
     let (sql, pii, key_id) = match &row.pii {
-        PiiWrite::Set(Some((key_id, sealed))) => {
-            (format!("{COLS}, pii = excluded.pii, pii_key_id = excluded.pii_key_id"), Some(sealed), Some(key_id))
-        }
-        PiiWrite::Set(None) => (format!("{COLS}, pii = excluded.pii, pii_key_id = excluded.pii_key_id"), None, None),
+        PiiWrite::Set(Some((key_id, sealed))) => (
+            format!("{COLS}, pii = excluded.pii, pii_key_id = excluded.pii_key_id"),
+            Some(sealed),
+            Some(key_id),
+        ),
+        PiiWrite::Set(None) => (
+            format!("{COLS}, pii = excluded.pii, pii_key_id = excluded.pii_key_id"),
+            None,
+            None,
+        ),
         PiiWrite::Keep => (COLS.to_owned(), None, None),
     };
     sqlx::query(&sql)
@@ -378,7 +438,11 @@ fn decode_outbox_row(row: &SqliteRow) -> Result<OutboxEntry, StoreError> {
     let attempts: i64 = row.try_get("attempts").map_err(|_| bad("attempts"))?;
     let mut entry: OutboxEntry = codec::decode_json("outbox", &id, &body)?;
     if entry.id.as_str() != id {
-        return Err(StoreError::corrupt("outbox", &id, "the body belongs to another entry"));
+        return Err(StoreError::corrupt(
+            "outbox",
+            &id,
+            "the body belongs to another entry",
+        ));
     }
     entry.status = codec::decode_json("outbox", &id, &status)?;
     entry.not_before = from_micros("outbox", &id, not_before)?;
@@ -389,7 +453,12 @@ fn decode_outbox_row(row: &SqliteRow) -> Result<OutboxEntry, StoreError> {
 fn decode_lease(row: (String, String, i64, i64)) -> Result<Lease, StoreError> {
     let (name, holder, expires_at, generation) = row;
     let expires_at = from_micros("leases", &name, expires_at)?;
-    Ok(Lease { name, holder, expires_at, generation })
+    Ok(Lease {
+        name,
+        holder,
+        expires_at,
+        generation,
+    })
 }
 
 #[async_trait]
@@ -406,12 +475,21 @@ impl OrderStore for SqliteStore {
             orders: orders.iter().map(|o| (o.clone(), WriteMode::Import)).collect(),
             ..ChangeSet::default()
         };
-        Ok(self.commit_changes(changes).await?.orders.into_iter().map(|(_, o)| o).collect())
+        Ok(self
+            .commit_changes(changes)
+            .await?
+            .orders
+            .into_iter()
+            .map(|(_, o)| o)
+            .collect())
     }
 
     async fn save_order(&self, order: &Order) -> Result<UpsertOutcome, StoreError> {
         let report = self.commit_changes(ChangeSet::new().save(order.clone())).await?;
-        Ok(report.orders.first().map_or(UpsertOutcome::Unchanged, |(_, o)| *o))
+        Ok(report
+            .orders
+            .first()
+            .map_or(UpsertOutcome::Unchanged, |(_, o)| *o))
     }
 
     async fn get_order(&self, id: &AmazonOrderId) -> Result<Option<Order>, StoreError> {
@@ -430,14 +508,22 @@ impl OrderStore for SqliteStore {
             .push_bind(query.limit.map_or(-1, i64::from))
             .push(" OFFSET ")
             .push_bind(i64::from(query.offset));
-        let rows = qb.build().fetch_all(&self.pool).await.map_err(be("querying orders"))?;
+        let rows = qb
+            .build()
+            .fetch_all(&self.pool)
+            .await
+            .map_err(be("querying orders"))?;
         rows.iter().map(|r| self.decode_order_row(r)).collect()
     }
 
     async fn count_orders(&self, query: &OrderQuery) -> Result<u64, StoreError> {
         let mut qb = QueryBuilder::<Sqlite>::new("SELECT COUNT(*) FROM orders WHERE 1=1");
         push_order_filters!(qb, query);
-        let (n,): (i64,) = qb.build_query_as().fetch_one(&self.pool).await.map_err(be("counting orders"))?;
+        let (n,): (i64,) = qb
+            .build_query_as()
+            .fetch_one(&self.pool)
+            .await
+            .map_err(be("counting orders"))?;
         Ok(u64::try_from(n).unwrap_or(0))
     }
 }
@@ -445,7 +531,10 @@ impl OrderStore for SqliteStore {
 #[async_trait]
 impl InventoryStore for SqliteStore {
     async fn put_items(&self, items: &[InventoryItem]) -> Result<(), StoreError> {
-        let changes = ChangeSet { inventory: items.to_vec(), ..ChangeSet::default() };
+        let changes = ChangeSet {
+            inventory: items.to_vec(),
+            ..ChangeSet::default()
+        };
         self.commit_changes(changes).await.map(|_| ())
     }
 
@@ -455,7 +544,8 @@ impl InventoryStore for SqliteStore {
             .fetch_optional(&self.pool)
             .await
             .map_err(be("reading inventory"))?;
-        row.map(|(body,)| codec::decode_json("inventory", sku, &body)).transpose()
+        row.map(|(body,)| codec::decode_json("inventory", sku, &body))
+            .transpose()
     }
 
     async fn list_items(&self) -> Result<Vec<InventoryItem>, StoreError> {
@@ -463,13 +553,19 @@ impl InventoryStore for SqliteStore {
             .fetch_all(&self.pool)
             .await
             .map_err(be("reading inventory"))?;
-        rows.iter().map(|(sku, body)| codec::decode_json("inventory", sku, body)).collect()
+        rows.iter()
+            .map(|(sku, body)| codec::decode_json("inventory", sku, body))
+            .collect()
     }
 }
 
 #[async_trait]
 impl SyncStateStore for SqliteStore {
-    async fn get_cursor(&self, connection_id: &ConnectionId, scope: &str) -> Result<Option<Cursor>, StoreError> {
+    async fn get_cursor(
+        &self,
+        connection_id: &ConnectionId,
+        scope: &str,
+    ) -> Result<Option<Cursor>, StoreError> {
         let row: Option<(Option<i64>, Option<String>, i64)> = sqlx::query_as(
             "SELECT position, token, updated_at FROM cursors WHERE connection_id = ? AND scope = ?",
         )
@@ -478,7 +574,9 @@ impl SyncStateStore for SqliteStore {
         .fetch_optional(&self.pool)
         .await
         .map_err(be("reading a cursor"))?;
-        let Some((position, token, updated_at)) = row else { return Ok(None) };
+        let Some((position, token, updated_at)) = row else {
+            return Ok(None);
+        };
         let key = format!("{connection_id}/{scope}");
         Ok(Some(Cursor {
             connection_id: connection_id.clone(),
@@ -501,7 +599,11 @@ impl SyncStateStore for SqliteStore {
         now: DateTime<Utc>,
         ttl: Duration,
     ) -> Result<Option<Lease>, StoreError> {
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await.map_err(be("taking a lease"))?;
+        let mut tx = self
+            .pool
+            .begin_with("BEGIN IMMEDIATE")
+            .await
+            .map_err(be("taking a lease"))?;
         let current: Option<(String, String, i64, i64)> =
             sqlx::query_as("SELECT name, holder, expires_at, generation FROM leases WHERE name = ?")
                 .bind(name)
@@ -552,7 +654,10 @@ impl SyncStateStore for SqliteStore {
 #[async_trait]
 impl OutboxStore for SqliteStore {
     async fn enqueue(&self, entries: &[OutboxEntry]) -> Result<(), StoreError> {
-        let changes = ChangeSet { outbox: entries.to_vec(), ..ChangeSet::default() };
+        let changes = ChangeSet {
+            outbox: entries.to_vec(),
+            ..ChangeSet::default()
+        };
         self.commit_changes(changes).await.map(|_| ())
     }
 
@@ -589,22 +694,35 @@ impl OutboxStore for SqliteStore {
     }
 
     async fn mark_submitted(&self, ids: &[OutboxId], feed_record_id: &str) -> Result<(), StoreError> {
-        let status = OutboxStatus::Submitted { feed_record_id: feed_record_id.to_owned() };
-        self.update_outbox(ids, OutboxState::Submitted, &status, None).await
+        let status = OutboxStatus::Submitted {
+            feed_record_id: feed_record_id.to_owned(),
+        };
+        self.update_outbox(ids, OutboxState::Submitted, &status, None)
+            .await
     }
 
     async fn mark_done(&self, ids: &[OutboxId]) -> Result<(), StoreError> {
-        self.update_outbox(ids, OutboxState::Done, &OutboxStatus::Done, None).await
+        self.update_outbox(ids, OutboxState::Done, &OutboxStatus::Done, None)
+            .await
     }
 
     async fn mark_failed(&self, id: &OutboxId, message: &str, retryable: bool) -> Result<(), StoreError> {
-        let status = OutboxStatus::Failed { message: message.to_owned(), retryable };
-        self.update_outbox(std::slice::from_ref(id), OutboxState::Failed, &status, None).await
+        let status = OutboxStatus::Failed {
+            message: message.to_owned(),
+            retryable,
+        };
+        self.update_outbox(std::slice::from_ref(id), OutboxState::Failed, &status, None)
+            .await
     }
 
     async fn retry_at(&self, id: &OutboxId, not_before: DateTime<Utc>) -> Result<(), StoreError> {
-        self.update_outbox(std::slice::from_ref(id), OutboxState::Pending, &OutboxStatus::Pending, Some(not_before))
-            .await
+        self.update_outbox(
+            std::slice::from_ref(id),
+            OutboxState::Pending,
+            &OutboxStatus::Pending,
+            Some(not_before),
+        )
+        .await
     }
 
     async fn get_outbox(&self, id: &OutboxId) -> Result<Option<OutboxEntry>, StoreError> {
@@ -617,16 +735,22 @@ impl OutboxStore for SqliteStore {
     }
 
     async fn list_outbox(&self, query: &OutboxQuery) -> Result<Vec<OutboxEntry>, StoreError> {
-        let mut qb =
-            QueryBuilder::<Sqlite>::new("SELECT id, body, status, not_before, attempts FROM outbox WHERE 1=1");
+        let mut qb = QueryBuilder::<Sqlite>::new(
+            "SELECT id, body, status, not_before, attempts FROM outbox WHERE 1=1",
+        );
         if let Some(c) = &query.connection_id {
             qb.push(" AND connection_id = ").push_bind(c.0.clone());
         }
         if let Some(s) = query.state {
             qb.push(" AND state = ").push_bind(s.as_str());
         }
-        qb.push(" ORDER BY created_at, seq LIMIT ").push_bind(query.limit.map_or(-1, i64::from));
-        let rows = qb.build().fetch_all(&self.pool).await.map_err(be("reading the outbox"))?;
+        qb.push(" ORDER BY created_at, seq LIMIT ")
+            .push_bind(query.limit.map_or(-1, i64::from));
+        let rows = qb
+            .build()
+            .fetch_all(&self.pool)
+            .await
+            .map_err(be("reading the outbox"))?;
         rows.iter().map(decode_outbox_row).collect()
     }
 }
@@ -670,7 +794,10 @@ impl FeedLogStore for SqliteStore {
             .await
             .map_err(be("updating a feed record"))?;
         if done.rows_affected() == 0 {
-            return Err(StoreError::NotFound { kind: "feed record", id: record.id.clone() });
+            return Err(StoreError::NotFound {
+                kind: "feed record",
+                id: record.id.clone(),
+            });
         }
         Ok(())
     }
@@ -691,11 +818,18 @@ impl FeedLogStore for SqliteStore {
         }
         if let Some(s) = &query.status {
             let name = codec::encode_json("feed_log", "", s)?;
-            qb.push(" AND status = ").push_bind(name.trim_matches('"').to_owned());
+            qb.push(" AND status = ")
+                .push_bind(name.trim_matches('"').to_owned());
         }
-        qb.push(" ORDER BY submitted_at DESC, id DESC LIMIT ").push_bind(query.limit.map_or(-1, i64::from));
-        let rows: Vec<(String, String)> =
-            qb.build_query_as().fetch_all(&self.pool).await.map_err(be("reading the feed log"))?;
-        rows.iter().map(|(id, b)| codec::decode_json("feed_log", id, b)).collect()
+        qb.push(" ORDER BY submitted_at DESC, id DESC LIMIT ")
+            .push_bind(query.limit.map_or(-1, i64::from));
+        let rows: Vec<(String, String)> = qb
+            .build_query_as()
+            .fetch_all(&self.pool)
+            .await
+            .map_err(be("reading the feed log"))?;
+        rows.iter()
+            .map(|(id, b)| codec::decode_json("feed_log", id, b))
+            .collect()
     }
 }

@@ -9,7 +9,8 @@ use orderhub_core::store::SqliteStore;
 use super::{key, keyring};
 
 fn fresh_dir() -> std::path::PathBuf {
-    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("orderhub-{}", uuid::Uuid::new_v4()));
+    let dir =
+        std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("orderhub-{}", uuid::Uuid::new_v4()));
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
@@ -23,7 +24,9 @@ async fn personal_data_is_not_in_the_database_file() {
     let dir = fresh_dir();
     let path = dir.join("hub.db");
     let store = SqliteStore::open(&path, keyring()).await.unwrap();
-    let orders: Vec<_> = (1..=40).map(|n| sample_order(n, 3, t(n as i64), t(100))).collect();
+    let orders: Vec<_> = (1..=40)
+        .map(|n| sample_order(n, 3, t(n as i64), t(100)))
+        .collect();
     store.upsert_orders(&orders).await.unwrap();
     // Save one again (the update path) and read them back.
     let mut edited = orders[0].clone();
@@ -37,10 +40,18 @@ async fn personal_data_is_not_in_the_database_file() {
         bytes.extend(std::fs::read(entry.unwrap().path()).unwrap());
     }
     // The scan reads real data: non-personal fields are there in clear.
-    assert!(contains(&bytes, "Widget model 2"), "scan found no order data at all");
+    assert!(
+        contains(&bytes, "Widget model 2"),
+        "scan found no order data at all"
+    );
     assert!(contains(&bytes, order_id(7).as_str()));
     for n in 1..=40 {
-        for secret in [buyer_name(n), street(n), gift_message(n), format!("q{n}@marketplace.amazon.de")] {
+        for secret in [
+            buyer_name(n),
+            street(n),
+            gift_message(n),
+            format!("q{n}@marketplace.amazon.de"),
+        ] {
             assert!(!contains(&bytes, &secret), "`{secret}` found in the SQLite files");
         }
     }
@@ -60,16 +71,24 @@ async fn without_the_key_personal_data_is_unavailable_and_kept() {
     }
     let keyless = SqliteStore::open(&path, Keyring::empty()).await.unwrap();
     let loaded = keyless.get_order(&order.id).await.unwrap().unwrap();
-    let unavailable = AbsentReason::KeyUnavailable { key_id: "k2026".into() };
+    let unavailable = AbsentReason::KeyUnavailable {
+        key_id: "k2026".into(),
+    };
     assert_eq!(loaded.buyer, Pii::Absent(unavailable.clone()));
     assert_eq!(loaded.shipping_address, Pii::Absent(unavailable.clone()));
-    assert_eq!(loaded.lines[0].gift.as_ref().unwrap().message, Pii::Absent(unavailable.clone()));
+    assert_eq!(
+        loaded.lines[0].gift.as_ref().unwrap().message,
+        Pii::Absent(unavailable.clone())
+    );
     assert_eq!(loaded.lines, {
         let mut l = order.lines.clone();
         l[0].gift.as_mut().unwrap().message = Pii::Absent(unavailable);
         l
     });
-    assert_eq!((loaded.order_total, &loaded.tags), (order.order_total, &order.tags));
+    assert_eq!(
+        (loaded.order_total, &loaded.tags),
+        (order.order_total, &order.tags)
+    );
     // A hub-side change saved without the key keeps the sealed personal data.
     let mut moved = loaded.clone();
     moved.folder = Some("Archive".into());
@@ -77,7 +96,10 @@ async fn without_the_key_personal_data_is_unavailable_and_kept() {
     // New personal data is never written in clear.
     let fresh = sample_order(2, 1, t(0), t(10));
     let err = keyless.upsert_orders(&[fresh.clone()]).await.unwrap_err();
-    assert!(matches!(&err, StoreError::KeyRequired { order_id } if *order_id == fresh.id), "{err:?}");
+    assert!(
+        matches!(&err, StoreError::KeyRequired { order_id } if *order_id == fresh.id),
+        "{err:?}"
+    );
     assert_eq!(keyless.get_order(&fresh.id).await.unwrap(), None);
     keyless.pool().close().await;
 
@@ -92,19 +114,29 @@ async fn without_the_key_personal_data_is_unavailable_and_kept() {
 
 #[tokio::test]
 async fn keys_rotate() {
-    let old = SqliteStore::in_memory(Keyring::new(key("2025", 1))).await.unwrap();
+    let old = SqliteStore::in_memory(Keyring::new(key("2025", 1)))
+        .await
+        .unwrap();
     let order = sample_order(1, 2, t(0), t(10));
     old.upsert_orders(std::slice::from_ref(&order)).await.unwrap();
     let rotated = old.with_keyring(Keyring::new(key("2026", 2)).with_read_key(key("2025", 1)));
     assert_eq!(rotated.get_order(&order.id).await.unwrap().unwrap(), order);
     assert_eq!(rotated.save_order(&order).await.unwrap(), UpsertOutcome::Updated);
-    let (key_id,): (String,) = sqlx::query_as("SELECT pii_key_id FROM orders").fetch_one(old.pool()).await.unwrap();
+    let (key_id,): (String,) = sqlx::query_as("SELECT pii_key_id FROM orders")
+        .fetch_one(old.pool())
+        .await
+        .unwrap();
     assert_eq!(key_id, "2026");
     let only_new = old.with_keyring(Keyring::new(key("2026", 2)));
     assert_eq!(only_new.get_order(&order.id).await.unwrap().unwrap(), order);
     let only_old = old.with_keyring(Keyring::new(key("2025", 1)));
     let loaded = only_old.get_order(&order.id).await.unwrap().unwrap();
-    assert_eq!(loaded.buyer, Pii::Absent(AbsentReason::KeyUnavailable { key_id: "2026".into() }));
+    assert_eq!(
+        loaded.buyer,
+        Pii::Absent(AbsentReason::KeyUnavailable {
+            key_id: "2026".into()
+        })
+    );
 }
 
 #[tokio::test]
@@ -115,7 +147,10 @@ async fn wrong_key_is_a_typed_error_naming_the_order() {
     let wrong = store.with_keyring(Keyring::new(key("k2026", 43)));
     let err = wrong.get_order(&order.id).await.unwrap_err();
     match &err {
-        StoreError::Decryption { order_id, source: CryptoError::WrongKeyOrCorrupted { key_id } } => {
+        StoreError::Decryption {
+            order_id,
+            source: CryptoError::WrongKeyOrCorrupted { key_id },
+        } => {
             assert_eq!(order_id, &order.id);
             assert_eq!(key_id, "k2026");
         }
@@ -124,7 +159,10 @@ async fn wrong_key_is_a_typed_error_naming_the_order() {
     let text = format!("{err} {err:?}");
     assert!(text.contains(order.id.as_str()), "{text}");
     assert!(!text.contains("Zebulon") && !text.contains("Marigold"), "{text}");
-    assert!(matches!(wrong.query_orders(&OrderQuery::all()).await, Err(StoreError::Decryption { .. })));
+    assert!(matches!(
+        wrong.query_orders(&OrderQuery::all()).await,
+        Err(StoreError::Decryption { .. })
+    ));
 }
 
 #[tokio::test]
@@ -134,19 +172,41 @@ async fn corrupted_rows_are_typed_errors_naming_the_order() {
     store.upsert_orders(&orders).await.unwrap();
     let id = |n: usize| orders[n].id.as_str().to_owned();
     let pool = store.pool();
-    sqlx::query("UPDATE orders SET body = '{\"id\": \"truncated' WHERE id = ?").bind(id(0)).execute(pool).await.unwrap();
-    sqlx::query("UPDATE orders SET body = 42 WHERE id = ?").bind(id(1)).execute(pool).await.unwrap();
-    sqlx::query("UPDATE orders SET pii = zeroblob(64) WHERE id = ?").bind(id(2)).execute(pool).await.unwrap();
-    sqlx::query("UPDATE orders SET pii = x'01' WHERE id = ?").bind(id(3)).execute(pool).await.unwrap();
+    sqlx::query("UPDATE orders SET body = '{\"id\": \"truncated' WHERE id = ?")
+        .bind(id(0))
+        .execute(pool)
+        .await
+        .unwrap();
+    sqlx::query("UPDATE orders SET body = 42 WHERE id = ?")
+        .bind(id(1))
+        .execute(pool)
+        .await
+        .unwrap();
+    sqlx::query("UPDATE orders SET pii = zeroblob(64) WHERE id = ?")
+        .bind(id(2))
+        .execute(pool)
+        .await
+        .unwrap();
+    sqlx::query("UPDATE orders SET pii = x'01' WHERE id = ?")
+        .bind(id(3))
+        .execute(pool)
+        .await
+        .unwrap();
 
     for n in 0..2 {
         let err = store.get_order(&orders[n].id).await.unwrap_err();
-        assert!(matches!(&err, StoreError::CorruptRow { table: "orders", key, .. } if *key == id(n)), "{err:?}");
+        assert!(
+            matches!(&err, StoreError::CorruptRow { table: "orders", key, .. } if *key == id(n)),
+            "{err:?}"
+        );
         assert!(err.to_string().contains(&id(n)));
     }
     for n in 2..4 {
         let err = store.get_order(&orders[n].id).await.unwrap_err();
-        assert!(matches!(&err, StoreError::Decryption { order_id, .. } if order_id.as_str() == id(n)), "{err:?}");
+        assert!(
+            matches!(&err, StoreError::Decryption { order_id, .. } if order_id.as_str() == id(n)),
+            "{err:?}"
+        );
     }
     assert!(store.query_orders(&OrderQuery::all()).await.is_err());
 }
@@ -163,7 +223,11 @@ async fn a_database_from_a_newer_schema_is_refused_naming_the_migration() {
     store.pool().close().await;
     let err = SqliteStore::open(&path, keyring()).await.unwrap_err();
     match &err {
-        StoreError::NewerSchema { found_version: 999, found_name, supported_version } => {
+        StoreError::NewerSchema {
+            found_version: 999,
+            found_name,
+            supported_version,
+        } => {
             assert_eq!(found_name, "future_split_orders");
             assert!(*supported_version >= 1);
         }

@@ -27,10 +27,21 @@ enum Kind {
 /// An entry turned into the patch to send.
 struct Update<'a> {
     entry: &'a OutboxEntry,
+    /// Position in the input, the tie-breaker that keeps plans deterministic.
+    order: usize,
     marketplace_id: &'a MarketplaceId,
     sku: &'a str,
     kind: Kind,
-    patch: ListingsPatch,
+    patch: ListingsPatch<'a>,
+}
+
+/// The updates of one connection, seller and marketplace, newest per SKU and kind.
+struct Group<'a> {
+    conn: &'a ConnectionId,
+    seller: &'a SellerId,
+    market: &'a MarketplaceId,
+    updates: Vec<Update<'a>>,
+    by_sku: HashMap<(&'a str, Kind), usize>,
 }
 
 fn is_unknown(
@@ -39,17 +50,23 @@ fn is_unknown(
     m: &MarketplaceId,
     sku: &str,
 ) -> bool {
-    unknown
-        .get(&(&e.seller_id, sku))
-        .is_some_and(|ms| ms.iter().any(|u| u.is_none_or(|u| u == m)))
+    !unknown.is_empty()
+        && unknown
+            .get(&(&e.seller_id, sku))
+            .is_some_and(|ms| ms.iter().any(|u| u.is_none_or(|u| u == m)))
 }
 
 /// Decides what to send for one entry, or why not.
 fn update_for<'a>(
-    cfg: &PlannerConfig,
+    cfg: &'a PlannerConfig,
     input: &OutboundInput<'_>,
     e: &'a OutboxEntry,
+    order: usize,
 ) -> Result<Update<'a>, RefusalReason> {
+    let not_listing = || RefusalReason::InvalidListingUpdate {
+        sku: String::new(),
+        detail: "not a stock or price update".to_owned(),
+    };
     let (marketplace_id, sku) = match &e.payload {
         OutboxPayload::InventoryUpdate {
             marketplace_id, sku, ..
@@ -57,12 +74,7 @@ fn update_for<'a>(
         | OutboxPayload::PriceUpdate {
             marketplace_id, sku, ..
         } => (marketplace_id, sku.as_str()),
-        _ => {
-            return Err(RefusalReason::InvalidListingUpdate {
-                sku: String::new(),
-                detail: "not a stock or price update".to_owned(),
-            })
-        }
+        _ => return Err(not_listing()),
     };
     if sku.trim().is_empty() {
         return Err(RefusalReason::InvalidListingUpdate {
@@ -101,7 +113,7 @@ fn update_for<'a>(
                         });
                     };
                     ListingsPatch::FulfillmentAvailability {
-                        channel_code: code.clone(),
+                        channel_code: code.as_str(),
                         quantity: None,
                         lead_time_to_ship_max_days: None,
                     }
@@ -111,7 +123,7 @@ fn update_for<'a>(
                 }
                 (Some(FulfillmentChannel::Merchant), _) | (None, FulfillmentChannel::Merchant) => {
                     ListingsPatch::FulfillmentAvailability {
-                        channel_code: DEFAULT_CHANNEL.to_owned(),
+                        channel_code: DEFAULT_CHANNEL,
                         quantity: Some(*quantity),
                         lead_time_to_ship_max_days: lead_time,
                     }
@@ -119,6 +131,7 @@ fn update_for<'a>(
             };
             Ok(Update {
                 entry: e,
+                order,
                 marketplace_id,
                 sku,
                 kind: Kind::Quantity,
@@ -133,28 +146,24 @@ fn update_for<'a>(
                 });
             }
             let patch = ListingsPatch::PurchasableOffer {
-                marketplace_id: marketplace_id.clone(),
+                marketplace_id,
                 price: *price,
             };
             Ok(Update {
                 entry: e,
+                order,
                 marketplace_id,
                 sku,
                 kind: Kind::Price,
                 patch,
             })
         }
-        _ => Err(RefusalReason::InvalidListingUpdate {
-            sku: sku.to_owned(),
-            detail: "not a stock or price update".to_owned(),
-        }),
+        _ => Err(not_listing()),
     }
 }
 
-type MarketKey<'a> = (&'a ConnectionId, &'a SellerId, &'a MarketplaceId);
-
 pub(super) fn plan<'a>(
-    cfg: &PlannerConfig,
+    cfg: &'a PlannerConfig,
     input: &OutboundInput<'a>,
     throttle: &Throttle,
     due: Vec<&'a OutboxEntry>,
@@ -176,10 +185,12 @@ pub(super) fn plan<'a>(
             .push(marketplace_id.as_ref());
     }
 
-    // Decide per entry; keep only the newest update per SKU, marketplace and kind.
-    let mut newest: HashMap<(MarketKey<'a>, &'a str, Kind), Update<'a>> = HashMap::with_capacity(due.len());
-    for e in due {
-        let update = match update_for(cfg, input, e) {
+    // Decide per entry; keep only the newest update per SKU, marketplace and kind. Groups keep input order.
+    let mut groups: Vec<Group<'a>> = Vec::new();
+    let mut group_of: HashMap<(&ConnectionId, &SellerId, &MarketplaceId), usize> = HashMap::new();
+    let mut last: Option<usize> = None;
+    for (order, e) in due.into_iter().enumerate() {
+        let update = match update_for(cfg, input, e, order) {
             Ok(u) => u,
             Err(reason) => {
                 out.refuse(&e.id, reason);
@@ -194,16 +205,36 @@ pub(super) fn plan<'a>(
             out.refuse(&e.id, reason);
             continue;
         }
-        let key = (
-            (&e.connection_id, &e.seller_id, update.marketplace_id),
-            update.sku,
-            update.kind,
-        );
-        match newest.get_mut(&key) {
+        // Consecutive entries usually share their group: check the last one before hashing.
+        let same_as_last = last.and_then(|i| groups.get(i)).is_some_and(|g| {
+            g.market == update.marketplace_id && g.seller == &e.seller_id && g.conn == &e.connection_id
+        });
+        let gi = match (same_as_last, last) {
+            (true, Some(i)) => i,
+            _ => *group_of
+                .entry((&e.connection_id, &e.seller_id, update.marketplace_id))
+                .or_insert_with(|| {
+                    groups.push(Group {
+                        conn: &e.connection_id,
+                        seller: &e.seller_id,
+                        market: update.marketplace_id,
+                        updates: Vec::new(),
+                        by_sku: HashMap::new(),
+                    });
+                    groups.len() - 1
+                }),
+        };
+        last = Some(gi);
+        let Some(g) = groups.get_mut(gi) else { continue };
+        match g.by_sku.get(&(update.sku, update.kind)).copied() {
             None => {
-                newest.insert(key, update);
+                g.by_sku.insert((update.sku, update.kind), g.updates.len());
+                g.updates.push(update);
             }
-            Some(current) => {
+            Some(pos) => {
+                let Some(current) = g.updates.get_mut(pos) else {
+                    continue;
+                };
                 let newer = (e.created_at, &e.id) > (current.entry.created_at, &current.entry.id);
                 if newer {
                     let old = std::mem::replace(current, update);
@@ -220,51 +251,32 @@ pub(super) fn plan<'a>(
         }
     }
 
-    // Group per seller, then per marketplace.
-    let mut per_seller: BTreeMap<(&ConnectionId, &SellerId), BTreeMap<&MarketplaceId, Vec<Update<'a>>>> =
-        BTreeMap::new();
-    for (((conn, seller, market), _, _), u) in newest {
-        per_seller
-            .entry((conn, seller))
-            .or_default()
-            .entry(market)
-            .or_default()
-            .push(u);
+    // Per seller: one feed per interval, for the marketplace that has waited longest.
+    let mut per_seller: BTreeMap<(&ConnectionId, &SellerId), Vec<Group<'a>>> = BTreeMap::new();
+    for g in groups {
+        per_seller.entry((g.conn, g.seller)).or_default().push(g);
     }
-    // `newest` is a hash map: restore a deterministic order.
-    for updates in per_seller.values_mut().flat_map(|m| m.values_mut()) {
-        updates.sort_by(|a, b| {
-            (a.kind, a.entry.created_at, &a.entry.id).cmp(&(b.kind, b.entry.created_at, &b.entry.id))
-        });
-    }
-
     let feed_type = OutboundFeedType::JsonListings;
-    for ((conn, seller), markets) in per_seller {
+    for ((conn, seller), mut markets) in per_seller {
         if let Some(until) = throttle.blocked_until(conn, seller, feed_type, input.now) {
-            for u in markets.values().flatten() {
+            for u in markets.iter().flat_map(|g| &g.updates) {
                 out.defer(&u.entry.id, DeferReason::FeedThrottled, Some(until));
             }
             continue;
         }
         let next = throttle.next_slot(input.now);
-        // One feed per interval: the marketplace that has waited longest goes first.
-        let oldest = |us: &Vec<Update<'_>>| us.iter().map(|u| u.entry.created_at).min();
+        let oldest = |g: &Group<'_>| g.updates.iter().map(|u| u.entry.created_at).min();
         let chosen = markets
             .iter()
-            .min_by_key(|(m, us)| (oldest(us), **m))
-            .map(|(m, _)| *m);
-        let mut chosen_updates = Vec::new();
-        for (market, updates) in markets {
-            if Some(market) == chosen {
-                chosen_updates = updates;
-            } else {
-                for u in &updates {
-                    out.defer(&u.entry.id, DeferReason::FeedThrottled, Some(next));
-                }
-            }
+            .enumerate()
+            .min_by_key(|(_, g)| (oldest(g), g.market))
+            .map(|(i, _)| i);
+        let Some(chosen) = chosen else { continue };
+        let group = markets.swap_remove(chosen);
+        for u in markets.iter().flat_map(|g| &g.updates) {
+            out.defer(&u.entry.id, DeferReason::FeedThrottled, Some(next));
         }
-        let Some(market) = chosen else { continue };
-        feed_for_market(cfg, conn, seller, market, chosen_updates, next, out);
+        feed_for_market(cfg, conn, seller, group.market, group.updates, next, out);
     }
 }
 
@@ -277,12 +289,10 @@ fn feed_for_market(
     next: DateTime<Utc>,
     out: &mut PlanOut,
 ) {
-    updates.sort_by(|a, b| {
-        (a.kind, a.entry.created_at, &a.entry.id).cmp(&(b.kind, b.entry.created_at, &b.entry.id))
-    });
+    updates.sort_unstable_by_key(|a| (a.kind, a.entry.created_at, a.order));
     let mut writer = ListingsFeedWriter::new(seller.as_str(), cfg.issue_locale.as_deref());
-    let mut entries = Vec::with_capacity(updates.len().min(cfg.limits.max_messages));
     let max_messages = cfg.limits.max_messages.max(1);
+    let mut entries = Vec::with_capacity(updates.len().min(max_messages));
     let mut scratch = String::with_capacity(256);
     let mut full = false;
     for u in updates {

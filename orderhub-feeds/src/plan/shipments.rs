@@ -61,8 +61,7 @@ fn invalid(mode: ConfirmationMode, s: &Shipment) -> Option<String> {
     if s.carrier.trim().is_empty() {
         return Some("no carrier: Amazon requires a carrier code in every marketplace".to_owned());
     }
-    let mut seen = BTreeSet::new();
-    for l in &s.lines {
+    for (i, l) in s.lines.iter().enumerate() {
         if l.quantity == 0 {
             return Some(format!(
                 "line {} has quantity 0; list only lines in the package",
@@ -72,7 +71,10 @@ fn invalid(mode: ConfirmationMode, s: &Shipment) -> Option<String> {
         if l.order_item_id.as_str().trim().is_empty() {
             return Some("a line has an empty order item id".to_owned());
         }
-        if !seen.insert(&l.order_item_id) {
+        if s.lines[..i]
+            .iter()
+            .any(|earlier| earlier.order_item_id == l.order_item_id)
+        {
             return Some(format!(
                 "line {} is listed twice in the package; add the quantities",
                 l.order_item_id
@@ -292,25 +294,45 @@ fn combined_shipment_warnings(
     }
 }
 
-/// The carrier to send for a package.
-fn carrier_for(cfg: &PlannerConfig, p: &Package<'_>) -> Carrier {
-    let mut c = cfg.carriers.resolve(&p.shipment.carrier, p.marketplace_id);
-    if c.code.trim().is_empty() {
-        c = Carrier::other(p.shipment.carrier.trim());
-    }
-    if c.is_other() && c.name.as_deref().is_none_or(|n| n.trim().is_empty()) {
-        c.name = Some(p.shipment.carrier.trim().to_owned());
-    }
-    c
+/// Resolves carriers once per name and marketplace in a plan.
+struct Carriers<'c, 'a> {
+    cfg: &'c PlannerConfig,
+    cache: HashMap<(&'a str, &'a MarketplaceId), Carrier>,
 }
 
-fn api_batches(
+impl<'c, 'a> Carriers<'c, 'a> {
+    fn new(cfg: &'c PlannerConfig) -> Self {
+        Carriers {
+            cfg,
+            cache: HashMap::new(),
+        }
+    }
+
+    /// The carrier to send for a package.
+    fn get(&mut self, p: &Package<'a>) -> &Carrier {
+        let cfg = self.cfg;
+        let (name, market) = (p.shipment.carrier.as_str(), p.marketplace_id);
+        self.cache.entry((name, market)).or_insert_with(|| {
+            let mut c = cfg.carriers.resolve(name, market);
+            if c.code.trim().is_empty() {
+                c = Carrier::other(name.trim());
+            }
+            if c.is_other() && c.name.as_deref().is_none_or(|n| n.trim().is_empty()) {
+                c.name = Some(name.trim().to_owned());
+            }
+            c
+        })
+    }
+}
+
+fn api_batches<'a>(
     cfg: &PlannerConfig,
     conn: &ConnectionId,
     seller: &SellerId,
-    groups: Vec<OrderGroup<'_>>,
+    groups: Vec<OrderGroup<'a>>,
     out: &mut PlanOut,
 ) {
+    let mut carriers = Carriers::new(cfg);
     let max_calls = cfg.limits.max_calls.max(1);
     let mut calls: Vec<ConfirmShipmentCall> = Vec::new();
     let mut marketplaces: BTreeSet<MarketplaceId> = BTreeSet::new();
@@ -341,11 +363,11 @@ fn api_batches(
             );
         }
         for (i, p) in g.packages.iter().enumerate() {
-            let carrier = carrier_for(cfg, p);
+            let carrier = carriers.get(p);
             let reference = u32::try_from(i + 1).unwrap_or(u32::MAX);
             let body = ConfirmShipmentRequest::for_shipment(
                 p.shipment,
-                &carrier,
+                carrier,
                 p.marketplace_id.as_str(),
                 reference,
             )
@@ -382,15 +404,16 @@ fn push_api_batch(
     });
 }
 
-fn feed_batch(
+fn feed_batch<'a>(
     cfg: &PlannerConfig,
     input: &OutboundInput<'_>,
     throttle: &Throttle,
     conn: &ConnectionId,
     seller: &SellerId,
-    groups: Vec<OrderGroup<'_>>,
+    groups: Vec<OrderGroup<'a>>,
     out: &mut PlanOut,
 ) {
+    let mut carriers = Carriers::new(cfg);
     let feed_type = OutboundFeedType::OrderFulfillment;
     if let Some(until) = throttle.blocked_until(conn, seller, feed_type, input.now) {
         for p in groups.iter().flat_map(|g| &g.packages) {
@@ -414,12 +437,12 @@ fn feed_batch(
         let mut rendered = Vec::with_capacity(g.packages.len());
         let mut bytes = 0usize;
         for (i, p) in g.packages.iter().enumerate() {
-            let carrier = carrier_for(cfg, p);
+            let carrier = carriers.get(p);
             let message_id = (entries.len() + i + 1) as u64;
             let msg = XmlMessage::Fulfillment(OrderFulfillment {
                 amazon_order_id: g.order_id.as_str(),
                 fulfillment_date: p.shipment.ship_date,
-                carrier: Some(&carrier),
+                carrier: Some(carrier),
                 shipping_method: p.shipment.service.as_deref().filter(|s| !s.trim().is_empty()),
                 tracking_number: p
                     .shipment

@@ -93,10 +93,19 @@ fn stock_and_prices_are_separate_messages_and_validate() {
 #[test]
 fn an_entry_larger_than_a_feed_is_refused() {
     let pending = [stock("big", US, &"X".repeat(400), 1)];
-    let cfg = PlannerConfig { limits: FeedLimits { max_bytes: 300, ..FeedLimits::AMAZON }, ..Default::default() };
+    let cfg = PlannerConfig {
+        limits: FeedLimits {
+            max_bytes: 300,
+            ..FeedLimits::AMAZON
+        },
+        ..Default::default()
+    };
     let plan = FeedPlanner::new(cfg).plan(&OutboundInput::new(&pending, t0()));
     assert!(plan.batches.is_empty());
-    assert!(matches!(refused(&plan, "big"), RefusalReason::TooLarge { max: 300, .. }));
+    assert!(matches!(
+        refused(&plan, "big"),
+        RefusalReason::TooLarge { max: 300, .. }
+    ));
 }
 
 #[test]
@@ -267,17 +276,25 @@ fn one_marketplace_per_feed() {
 fn amazon_limits_25000_messages_and_10_mib() {
     let planner = FeedPlanner::default();
     // Short SKUs: the message limit bites.
-    let pending: Vec<_> = (0..25_001).map(|i| stock(&format!("e{i:05}"), US, &format!("S{i}"), 1)).collect();
+    let pending: Vec<_> = (0..25_001)
+        .map(|i| stock(&format!("e{i:05}"), US, &format!("S{i}"), 1))
+        .collect();
     let plan = planner.plan(&OutboundInput::new(&pending, t0()));
     assert_eq!(plan.batches[0].entries.len(), 25_000);
     assert_eq!(plan.deferred.len(), 1);
     // Long SKUs: 10 MiB bites first.
     let long = "L".repeat(400);
-    let pending: Vec<_> = (0..25_000).map(|i| stock(&format!("e{i:05}"), US, &format!("{long}{i}"), 1)).collect();
+    let pending: Vec<_> = (0..25_000)
+        .map(|i| stock(&format!("e{i:05}"), US, &format!("{long}{i}"), 1))
+        .collect();
     let plan = planner.plan(&OutboundInput::new(&pending, t0()));
     let doc = body(&plan.batches[0]);
     assert!(doc.len() <= 10 * 1024 * 1024);
-    assert!(doc.len() > 10 * 1024 * 1024 - 600, "filled up to the limit: {}", doc.len());
+    assert!(
+        doc.len() > 10 * 1024 * 1024 - 600,
+        "filled up to the limit: {}",
+        doc.len()
+    );
     assert_eq!(plan.batches[0].entries.len() + plan.deferred.len(), 25_000);
     assert!(!plan.deferred.is_empty());
 }

@@ -132,7 +132,7 @@ fn rejected_processing_and_unreadable_reports() {
         .unwrap_err();
     assert!(matches!(err, ReportReadError::Unreadable { .. }));
     assert!(err.to_string().contains("download it again"), "{err}");
-    let mut api = rec.clone();
+    let mut api = rec;
     api.feed_type = "API:confirmShipment".into();
     assert!(matches!(
         planner.read_report(&api, &carried, b"{}"),

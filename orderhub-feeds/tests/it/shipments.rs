@@ -116,7 +116,7 @@ fn a_second_confirmation_is_never_sent() {
         "c1",
         shipment("s1", "111-1111111-1111111", Some("T1"), &[("A", 1)]),
     );
-    let history = [sent(first.clone())];
+    let history = [sent(first)];
     // The same shipment again, and another package of the same order.
     let pending = [
         confirm(

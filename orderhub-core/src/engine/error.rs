@@ -1,0 +1,55 @@
+//! The engine's error.
+
+use crate::domain::ConnectionId;
+use crate::ports::StoreError;
+
+/// Why an engine job stopped. Messages never carry secrets or personal data.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum EngineError {
+    /// The connection is not registered with the engine.
+    #[error("connection {connection_id} is not registered with the engine: add it with Engine::with_connection")]
+    UnknownConnection {
+        /// The connection.
+        connection_id: ConnectionId,
+    },
+    /// The connection has no marketplace to import from.
+    #[error("connection {connection_id} lists no marketplace: add at least one to its settings")]
+    NoMarketplace {
+        /// The connection.
+        connection_id: ConnectionId,
+    },
+    /// Another worker holds the job's lease; nothing was done. Try again after the lease expires.
+    #[error("job `{lease}` is held by another worker; nothing was done, it runs there (or retry after the lease expires)")]
+    Busy {
+        /// The lease name.
+        lease: String,
+    },
+    /// Amazon (or the way to it) failed. What was committed before stays committed; the next run continues
+    /// from the cursor.
+    #[error("Amazon call failed for connection {connection_id} during {during}: {source}")]
+    Amazon {
+        /// The connection.
+        connection_id: ConnectionId,
+        /// What the engine was doing.
+        during: &'static str,
+        /// The client's error.
+        #[source]
+        source: amazon_spapi::error::Error,
+    },
+    /// The store failed. What was committed before stays committed.
+    #[error("the store failed: {0}")]
+    Store(#[from] StoreError),
+}
+
+impl EngineError {
+    /// Whether running the job again later may succeed.
+    pub fn is_retryable(&self) -> bool {
+        match self {
+            EngineError::Busy { .. } => true,
+            EngineError::Amazon { source, .. } => source.is_retryable(),
+            EngineError::Store(e) => e.is_retryable(),
+            _ => false,
+        }
+    }
+}

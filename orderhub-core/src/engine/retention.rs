@@ -1,0 +1,102 @@
+//! Retention: redact the personal data the redaction policy says is due, and record what was done.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+
+use super::{Engine, EngineError};
+use crate::domain::{AmazonOrderId, OutboxPayload, Shipment};
+use crate::policy::redaction::RetentionFacts;
+use crate::ports::{ChangeSet, OrderQuery, OutboxQuery, UpsertOutcome};
+
+/// Order metadata flag (`1`) that keeps personal data past the schedule: an explicit legal hold.
+pub const LEGAL_HOLD_KEY: &str = "legal_hold";
+
+/// Order metadata key where the retention job records which fields it redacted (names, never values).
+pub const REDACTION_LOG_KEY: &str = "redaction_log";
+
+/// Orders read per store query.
+const PAGE: u32 = 500;
+
+/// One order the retention job redacted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RedactedOrder {
+    /// The order.
+    pub order_id: AmazonOrderId,
+    /// The fields that held personal data (`buyer.name`, `shipping_address` ...).
+    pub fields: Vec<String>,
+    /// When the order counts as redacted.
+    pub redacted_at: Option<DateTime<Utc>>,
+}
+
+/// What one retention pass did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RetentionReport {
+    /// Orders examined (those not yet redacted).
+    pub examined: u64,
+    /// Orders redacted in this pass, with the fields.
+    pub redacted: Vec<RedactedOrder>,
+    /// Orders that changed while being redacted; they are redacted in the next pass.
+    pub retry_later: u64,
+    /// The earliest time another order falls due, if any.
+    pub next_due: Option<DateTime<Utc>>,
+}
+
+impl Engine {
+    /// Redacts, in place, the personal data of every order the redaction policy says is due now, and
+    /// records the redacted field names in the order's metadata ([`REDACTION_LOG_KEY`]) and the report.
+    ///
+    /// Facts given to the policy: the purchase date as the import date (the store does not keep the
+    /// import time), the [`LEGAL_HOLD_KEY`] flag, and the shipments found in the outbox.
+    ///
+    /// # Errors
+    /// [`EngineError::Store`].
+    pub async fn run_retention(&self) -> Result<RetentionReport, EngineError> {
+        let now = self.now();
+        let mut report = RetentionReport::default();
+        let mut shipments: HashMap<AmazonOrderId, Vec<Shipment>> = HashMap::new();
+        for e in self.store.list_outbox(&OutboxQuery::default()).await? {
+            if let OutboxPayload::ShipmentConfirmation { shipment, .. } = e.payload {
+                shipments.entry(shipment.order_id.clone()).or_default().push(shipment);
+            }
+        }
+        let mut offset = 0u32;
+        loop {
+            let orders = self.store.query_orders(&OrderQuery::all().page(PAGE, offset)).await?;
+            let n = u32::try_from(orders.len()).unwrap_or(u32::MAX);
+            for mut order in orders {
+                if order.redacted_at.is_some() {
+                    continue;
+                }
+                report.examined += 1;
+                let facts = RetentionFacts {
+                    imported_at: order.dates.purchased,
+                    legal_hold: order.metadata.flag(LEGAL_HOLD_KEY),
+                };
+                let ships = shipments.get(&order.id).map_or(&[][..], Vec::as_slice);
+                let Some(due) = self.redaction.due_at(&order, ships, &facts) else { continue };
+                if due > now {
+                    report.next_due = Some(report.next_due.map_or(due, |d| d.min(due)));
+                    continue;
+                }
+                let done = self.redaction.redact(&mut order, now);
+                if !done.fields.is_empty() {
+                    order.metadata.set(REDACTION_LOG_KEY, format!("{} at {}", done.fields.join(","), now.to_rfc3339()));
+                }
+                let id = order.id.clone();
+                let outcome = self.store.commit(ChangeSet::new().save(order)).await?;
+                if outcome.orders.iter().any(|(_, o)| *o == UpsertOutcome::Stale) {
+                    report.retry_later += 1;
+                    continue;
+                }
+                tracing::info!(order = %id, fields = done.fields.len(), "personal data redacted");
+                report.redacted.push(RedactedOrder { order_id: id, fields: done.fields, redacted_at: done.redacted_at });
+            }
+            if n < PAGE {
+                break;
+            }
+            offset += PAGE;
+        }
+        Ok(report)
+    }
+}
