@@ -600,3 +600,24 @@ async fn report_that_never_finishes_ends_at_the_deadline() {
         clock.total_slept()
     );
 }
+
+#[tokio::test]
+async fn documents_can_go_through_the_clients_own_transport() {
+    let api = Arc::new(FeedApi::default());
+    let clock = ManualClock::new(start());
+    let client = client_over(api.clone(), &clock);
+    let docs = Documents::over_transport(&client);
+    let text = docs
+        .download("https://s3.test/any")
+        .await
+        .unwrap()
+        .into_text()
+        .read_to_string(1024)
+        .await
+        .unwrap();
+    assert_eq!(text, r#"{"feedId":"FEED-77"}"#);
+    let reqs = api.requests.lock().unwrap();
+    assert_eq!(reqs.len(), 1);
+    assert_eq!(reqs[0].headers.get("accept-encoding").unwrap(), "identity");
+    assert!(reqs[0].headers.get("x-amz-access-token").is_none());
+}

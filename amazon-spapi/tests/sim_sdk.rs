@@ -317,7 +317,7 @@ async fn sdk_feeds_reports_and_documents() {
         .await
         .unwrap()
         .into_payload();
-    let feed_id = feed.feed_id.clone().unwrap();
+    let feed_id = v(&feed)["feedId"].as_str().unwrap().to_owned();
     assert!(
         docs.feed_result(&c, &feed_id).await.unwrap().is_none(),
         "not done yet"

@@ -17,7 +17,7 @@ pub(crate) mod cache;
 mod consent;
 mod lwa;
 
-pub use cache::{MemoryTokenCache, TokenCache, TokenKey, TokenProvider};
+pub use cache::{MemoryTokenCache, TokenCache, TokenKey, TokenProvider, DEFAULT_REFRESH_MARGIN};
 pub use consent::{AuthorizationCallback, ConsentRequest};
 pub use lwa::{
     AccessToken, AuthorizationGrant, LwaClient, LwaCredentials, DEFAULT_LWA_ENDPOINT, DEFAULT_LWA_TIMEOUT,

@@ -129,7 +129,7 @@ fn item_requests_validate_and_encode_the_sku() {
         .seller_id("A1")
         .marketplace_ids(["M"])
         .identifiers(["S1"]);
-    assert!(search.clone().request().is_err(), "identifiers need a type");
+    assert!(search.request().is_err(), "identifiers need a type");
     let req = search.identifiers_type("SKU").page_size(20).request().unwrap();
     let next = SEARCH_LISTINGS_ITEMS_PAGES.follow_up_request(&req, "tok");
     assert!(next.query.contains(&("pageToken".into(), "tok".into())));

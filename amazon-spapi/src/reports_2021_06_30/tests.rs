@@ -61,12 +61,7 @@ fn report_builders_validate() {
     let sched = CreateReportSchedule::new(&c)
         .report_type("X")
         .marketplace_ids(["A"]);
-    assert!(sched
-        .clone()
-        .request()
-        .unwrap_err()
-        .to_string()
-        .contains("period"));
+    assert!(sched.request().unwrap_err().to_string().contains("period"));
     let body = sched
         .period(CreateReportScheduleSpecificationPeriod::P1D)
         .request()

@@ -211,10 +211,6 @@ impl Engine {
     pub(crate) fn runtime(&self, id: &ConnectionId) -> Result<&ConnectionRuntime, EngineError> {
         self.connections.get(id).ok_or_else(|| EngineError::UnknownConnection { connection_id: id.clone() })
     }
-
-    pub(crate) fn runtime_of_seller(&self, seller: &crate::domain::SellerId) -> Option<&ConnectionRuntime> {
-        self.connections.values().find(|r| &r.connection.seller_id == seller)
-    }
 }
 
 #[cfg(test)]

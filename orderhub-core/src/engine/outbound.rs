@@ -21,6 +21,8 @@ use crate::domain::{
     AmazonOrderId, ConnectionId, FeedRecord, FeedResultSummary, FeedStatus, InventoryItem, OutboxEntry,
     OutboxId, OutboxPayload, OutboxStatus,
 };
+use crate::domain::ShipmentLine;
+use crate::policy::import::{ImportContext, PolicyEvent};
 use crate::policy::outbound::{
     BatchPayload, ConfirmShipmentCall, OutboundBatch, OutboundInput, ReportReadError, CONFIRM_SHIPMENT_LOG_NAME,
 };
@@ -120,6 +122,7 @@ impl Engine {
         report: &mut OutboundReport,
     ) -> Result<(), EngineError> {
         let id = &rt.connection.id;
+        let pending = self.prepare_shipments(rt, pending, now, report).await?;
         let orders: BTreeSet<AmazonOrderId> = pending.iter().filter_map(order_of).collect();
         let mut sent = Vec::new();
         for state in [OutboxState::Submitted, OutboxState::Done] {
@@ -161,6 +164,54 @@ impl Engine {
             self.submit_batch(rt, batch, &by_id, now, report).await?;
         }
         Ok(())
+    }
+
+    /// Asks the import policy about each shipment about to be confirmed (`shipment_sending`: carrier,
+    /// method, or skip) and fills the lines of shipments that list none ("everything still unshipped")
+    /// from the stored order, since `confirmShipment` needs the items listed.
+    async fn prepare_shipments(
+        &self,
+        rt: &ConnectionRuntime,
+        pending: Vec<OutboxEntry>,
+        now: DateTime<Utc>,
+        report: &mut OutboundReport,
+    ) -> Result<Vec<OutboxEntry>, EngineError> {
+        let inventory: HashMap<String, InventoryItem> = HashMap::new();
+        let mut out = Vec::with_capacity(pending.len());
+        for mut entry in pending {
+            if let OutboxPayload::ShipmentConfirmation { shipment, .. } = &mut entry.payload {
+                if let Some(order) = self.store.get_order(&shipment.order_id).await? {
+                    if shipment.lines.is_empty() {
+                        shipment.lines = order
+                            .lines
+                            .iter()
+                            .filter(|l| l.quantity_unshipped() > 0)
+                            .map(|l| ShipmentLine { order_item_id: l.order_item_id.clone(), quantity: l.quantity_unshipped() })
+                            .collect();
+                    }
+                    let decision = {
+                        let ctx = ImportContext::new(&rt.connection.settings, &inventory, now);
+                        self.import_policy.on_event(PolicyEvent::ShipmentSending { order: &order, shipment }, &ctx)
+                    };
+                    if let Some(reason) = decision.skip_reason() {
+                        report.refused += 1;
+                        self.store.mark_failed(&entry.id, &format!("not sent: {reason}"), false).await?;
+                        continue;
+                    }
+                    if let Some(c) = &decision.carrier {
+                        shipment.carrier = match (&c.name, c.code.eq_ignore_ascii_case("Other")) {
+                            (Some(name), true) => name.clone(),
+                            _ => c.code.clone(),
+                        };
+                    }
+                    if let Some(m) = &decision.shipping_method {
+                        shipment.service = Some(m.clone());
+                    }
+                }
+            }
+            out.push(entry);
+        }
+        Ok(out)
     }
 
     async fn submit_batch(

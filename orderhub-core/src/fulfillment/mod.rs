@@ -118,7 +118,7 @@ impl FulfillmentService for McfFulfillmentService {
         let a = &r.destination;
         let body = mcf::CreateFulfillmentOrderRequest {
             marketplace_id: r.marketplace_id.as_ref().map(|m| m.0.clone()),
-            seller_fulfillment_order_id: Some(r.id.clone()),
+            seller_fulfillment_order_id: Some(r.id.clone().into()),
             displayable_order_id: Some(r.displayable_order_id.clone()),
             displayable_order_date: Some(r.displayable_order_date),
             displayable_order_comment: Some(r.displayable_comment.clone()),

@@ -1,0 +1,249 @@
+//! The sync engine's import against the simulator: every order once, the cursor, status changes, buyer
+//! cancellations with restock, and a backfill that resumes after a crash.
+
+mod engine_support;
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use chrono::{DateTime, Duration, Utc};
+use engine_support::*;
+use orderhub_core::engine::{decision_keys, BackfillProgress, ORDERS_SCOPE};
+use orderhub_core::ports::{OrderQuery, OutboxQuery, Store};
+use orderhub_core::store::MemoryStore;
+use orderhub_core::{
+    AmazonOrderId, AmazonOrderStatus, FulfillmentChannel, HubStatus, InventoryItem, Order, OrdersApiVersion,
+    OutboxPayload,
+};
+
+async fn stored_ids(store: &dyn Store) -> BTreeSet<String> {
+    store.query_orders(&OrderQuery::all()).await.unwrap().into_iter().map(|o| o.id.as_str().to_owned()).collect()
+}
+
+/// Sim orders of the US marketplace last updated in `[from, to]`.
+fn sim_ids(sim: &amazon_spapi::sim::SimHandle, from: DateTime<Utc>, to: DateTime<Utc>) -> BTreeSet<String> {
+    sim.orders(SELLER)
+        .unwrap()
+        .into_iter()
+        .filter(|o| o.marketplace_id == US && o.last_update >= from && o.last_update <= to)
+        .map(|o| o.order_id)
+        .collect()
+}
+
+async fn each_order_once(api: OrdersApiVersion, seed: u64) {
+    let sim = simulator(seed, 120.0).await;
+    let from = sim.now() - Duration::days(3);
+    let store: Arc<dyn Store> = Arc::new(MemoryStore::new());
+    let engine = engine(&sim, store.clone(), connection(api, from));
+
+    let first = engine.import_connection(&conn_id()).await.unwrap();
+    let bound = sim.now() - Duration::minutes(2);
+    let expected = sim_ids(&sim, from, bound);
+    assert!(expected.len() > 100, "the simulator generated {} orders", expected.len());
+    assert!(first.pages > 2, "several pages: {first:?}");
+    assert_eq!(first.imported, expected.len() as u64, "{first:?}");
+    assert_eq!(first.skipped, 0);
+    assert_eq!(stored_ids(&*store).await, expected, "exactly the simulator's orders");
+    let cursor1 = first.cursor.unwrap();
+    assert!(cursor1 <= bound && cursor1 > bound - Duration::seconds(2), "cursor {cursor1} at LastUpdatedBefore {bound}");
+    let saved = store.get_cursor(&conn_id(), ORDERS_SCOPE).await.unwrap().unwrap();
+    assert_eq!(saved.position, Some(cursor1), "the cursor was committed");
+
+    // Nothing changed at Amazon: nothing new, nothing rewritten.
+    let second = engine.import_connection(&conn_id()).await.unwrap();
+    assert_eq!((second.imported, second.updated), (0, 0), "{second:?}");
+    assert_eq!(second.cursor, Some(cursor1));
+
+    // Time goes on: new orders and changes come in once, and the cursor moves.
+    sim.advance(Duration::hours(3));
+    let before = stored_ids(&*store).await;
+    let third = engine.import_connection(&conn_id()).await.unwrap();
+    let bound3 = sim.now() - Duration::minutes(2);
+    let after = stored_ids(&*store).await;
+    let changed: BTreeSet<String> =
+        sim_ids(&sim, cursor1, bound3).into_iter().filter(|id| !sim_ids(&sim, cursor1, cursor1).contains(id)).collect();
+    let new: BTreeSet<String> = changed.difference(&before).cloned().collect();
+    assert!(!new.is_empty(), "three hours bring new orders");
+    assert_eq!(third.imported, new.len() as u64, "{third:?}");
+    assert_eq!(after.len(), before.len() + new.len());
+    assert!(third.cursor.unwrap() > cursor1 + Duration::hours(2), "{third:?}");
+    assert_eq!(first.imported + third.imported, after.len() as u64, "every order inserted exactly once");
+    sim.shutdown().await;
+}
+
+#[tokio::test]
+async fn import_2026_imports_each_order_once_and_moves_the_cursor() {
+    each_order_once(OrdersApiVersion::V2026_01_01, 11).await;
+}
+
+#[tokio::test]
+async fn import_v0_imports_each_order_once_and_moves_the_cursor() {
+    each_order_once(OrdersApiVersion::V0, 12).await;
+}
+
+#[tokio::test]
+async fn import_into_sqlite_with_encrypted_personal_data() {
+    use orderhub_core::crypto::{EncryptionKey, Keyring};
+    let sim = simulator(13, 60.0).await;
+    let from = sim.now() - Duration::days(3);
+    let key = EncryptionKey::generate("engine-test").unwrap();
+    let store: Arc<dyn Store> =
+        Arc::new(orderhub_core::store::SqliteStore::in_memory(Keyring::new(key)).await.unwrap());
+    let engine = engine(&sim, store.clone(), connection(OrdersApiVersion::V2026_01_01, from));
+    let report = engine.import_connection(&conn_id()).await.unwrap();
+    let expected = sim_ids(&sim, from, sim.now() - Duration::minutes(2));
+    assert_eq!(report.imported, expected.len() as u64);
+    assert_eq!(stored_ids(&*store).await, expected);
+    let with_address = store
+        .query_orders(&OrderQuery::all())
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|o| o.fulfillment_channel == FulfillmentChannel::Merchant && o.shipping_address.is_present())
+        .count();
+    assert!(with_address > 0, "personal data was imported and reads back");
+    let again = engine.import_connection(&conn_id()).await.unwrap();
+    assert_eq!(again.imported + again.updated, 0, "{again:?}");
+    sim.shutdown().await;
+}
+
+fn units_of(order: &Order, sku: &str) -> i64 {
+    order.lines.iter().filter(|l| l.sku.as_deref() == Some(sku)).map(|l| i64::from(l.quantity_unshipped())).sum()
+}
+
+fn holds_stock(o: &Order) -> bool {
+    o.fulfillment_channel == FulfillmentChannel::Merchant
+        && matches!(o.amazon_status, AmazonOrderStatus::Unshipped | AmazonOrderStatus::PartiallyShipped)
+        && o.lines.iter().all(|l| l.quantity_shipped == 0)
+}
+
+#[tokio::test]
+async fn status_changes_and_buyer_cancellations_are_picked_up() {
+    let sim = simulator(21, 120.0).await;
+    let from = sim.now() - Duration::days(3);
+    let store: Arc<dyn Store> = Arc::new(MemoryStore::new());
+    // Two open merchant-fulfilled orders: A will be canceled by the buyer, B shipped in Seller Central.
+    let open: Vec<_> = sim
+        .orders(SELLER)
+        .unwrap()
+        .into_iter()
+        .filter(|o| o.status == "Unshipped" && o.fulfillment_channel == "MFN" && o.items.iter().all(|i| i.3 == 0))
+        .collect();
+    assert!(open.len() >= 2, "the simulator has open orders");
+    let (a, b) = (&open[0], &open[1]);
+    let sku_a = a.items[0].1.clone();
+    store.put_items(&[InventoryItem::new(sku_a.clone(), 500)]).await.unwrap();
+
+    let engine = engine(&sim, store.clone(), connection(OrdersApiVersion::V2026_01_01, from));
+    engine.import_connection(&conn_id()).await.unwrap();
+    let stored_a = store.get_order(&AmazonOrderId::new(&a.order_id)).await.unwrap().unwrap();
+    assert_eq!(stored_a.hub_status, HubStatus::New);
+    let held: i64 = store.query_orders(&OrderQuery::all()).await.unwrap().iter().filter(|o| holds_stock(o)).map(|o| units_of(o, &sku_a)).sum();
+    let q1 = store.get_item(&sku_a).await.unwrap().unwrap().quantity;
+    assert_eq!(q1, 500 - held, "importing open orders takes their units out of the hub's stock");
+
+    let known = stored_ids(&*store).await;
+    sim.cancel_order(&a.order_id, "BuyerCanceled").unwrap();
+    sim.mark_shipped(&b.order_id, "UPS", "1Z999AA10123456784").unwrap();
+    sim.advance(Duration::minutes(5));
+    let report = engine.import_connection(&conn_id()).await.unwrap();
+    assert!(report.updated >= 2, "{report:?}");
+    assert!(report.canceled >= 1 && report.restocked >= 1, "{report:?}");
+
+    let a2 = store.get_order(&AmazonOrderId::new(&a.order_id)).await.unwrap().unwrap();
+    assert_eq!(a2.amazon_status, AmazonOrderStatus::Canceled);
+    assert_eq!(a2.hub_status, HubStatus::Canceled);
+    assert_eq!(a2.metadata.get(decision_keys::RESTOCKED), Some("1"));
+    let b2 = store.get_order(&AmazonOrderId::new(&b.order_id)).await.unwrap().unwrap();
+    assert_eq!(b2.amazon_status, AmazonOrderStatus::Shipped);
+    assert_eq!(b2.hub_status, HubStatus::Shipped);
+    assert_eq!(b2.metadata.get(decision_keys::RESTOCKED), None, "a shipped order is never restocked");
+
+    // Stock: A's units are back; orders newly imported in the second run took theirs.
+    let newly_held: i64 = store
+        .query_orders(&OrderQuery::all())
+        .await
+        .unwrap()
+        .iter()
+        .filter(|o| !known.contains(o.id.as_str()) && holds_stock(o))
+        .map(|o| units_of(o, &sku_a))
+        .sum();
+    let q2 = store.get_item(&sku_a).await.unwrap().unwrap().quantity;
+    assert_eq!(q2, q1 + units_of(&stored_a, &sku_a) - newly_held);
+    // ... and Amazon is told the new quantity through the outbox, written with the cancellation.
+    let updates: Vec<_> = store
+        .list_outbox(&OutboxQuery::default())
+        .await
+        .unwrap()
+        .into_iter()
+        .filter_map(|e| match e.payload {
+            OutboxPayload::InventoryUpdate { sku, quantity, .. } if sku == sku_a => Some(quantity),
+            _ => None,
+        })
+        .collect();
+    assert!(!updates.is_empty(), "an inventory update is queued");
+    sim.shutdown().await;
+}
+
+#[tokio::test]
+async fn backfill_resumes_after_a_crash_and_reports_progress() {
+    let sim = simulator(31, 150.0).await;
+    let from = sim.now() - Duration::days(2);
+    let store: Arc<dyn Store> = Arc::new(MemoryStore::new());
+    let conn = connection(OrdersApiVersion::V2026_01_01, from);
+
+    // The first worker is stopped (its task aborted) after its third committed page.
+    let crashing = Arc::new(engine(&sim, store.clone(), conn.clone()));
+    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<BackfillProgress>();
+    let task = {
+        let engine = crashing.clone();
+        tokio::spawn(async move {
+            let mut progress = move |p: &BackfillProgress| {
+                let _ = tx.send(p.clone());
+            };
+            engine.backfill(&conn_id(), from, &mut progress).await
+        })
+    };
+    let mut seen = Vec::new();
+    while seen.len() < 3 {
+        seen.push(rx.recv().await.expect("the backfill reports progress"));
+    }
+    task.abort();
+    let _ = task.await;
+    let crashed_at = store.get_cursor(&conn_id(), orderhub_core::engine::BACKFILL_SCOPE).await.unwrap().unwrap();
+    let position = crashed_at.position.unwrap();
+    assert!(position > from, "the crashed backfill committed progress");
+    let imported_before = stored_ids(&*store).await.len() as u64;
+    assert!(imported_before > 0);
+
+    // A restarted worker resumes where the first one committed.
+    let restarted = engine(&sim, store.clone(), conn);
+    let mut events: Vec<BackfillProgress> = Vec::new();
+    let mut record = |p: &BackfillProgress| events.push(p.clone());
+    let report = restarted.backfill(&conn_id(), from, &mut record).await.unwrap();
+    assert!(report.resumed);
+    assert_eq!(report.started_at, Some(position));
+    let end = sim.now() - Duration::minutes(2);
+    let expected = sim_ids(&sim, from, end);
+    let stored = stored_ids(&*store).await;
+    assert_eq!(stored, expected, "every order of the range, once");
+    assert_eq!(imported_before + report.import.imported, expected.len() as u64, "nothing inserted twice");
+    assert!(report.import.unchanged < 60, "at most the page at the cursor is read again: {report:?}");
+
+    // Progress: from the resume point to the end, windows counting down.
+    let first = events.first().unwrap();
+    assert_eq!(first.window_start, position);
+    let last = events.last().unwrap();
+    assert_eq!(last.windows_left, 1);
+    assert!(last.position >= end - Duration::seconds(10), "{last:?}");
+    assert!((last.fraction(from) - 1.0).abs() < 0.01);
+    assert!(events.windows(2).all(|w| w[0].position <= w[1].position && w[0].orders_seen <= w[1].orders_seen));
+    assert_eq!(last.imported, report.import.imported);
+
+    // The incremental import takes over from the end of the backfill.
+    let main = store.get_cursor(&conn_id(), ORDERS_SCOPE).await.unwrap().unwrap();
+    assert!(main.position.unwrap() >= end - Duration::seconds(10));
+    let next = restarted.import_connection(&conn_id()).await.unwrap();
+    assert_eq!(next.imported, 0, "{next:?}");
+    sim.shutdown().await;
+}

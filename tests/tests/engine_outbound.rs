@@ -1,0 +1,155 @@
+//! The sync engine's outbound path against the simulator: a shipment is confirmed once, also when the
+//! worker crashed between Amazon's answer and the record of it, or between the record and the call.
+
+mod engine_support;
+
+use std::sync::Arc;
+
+use amazon_spapi::sim::SimHandle;
+use chrono::Duration;
+use engine_support::*;
+use orderhub_core::ports::{FeedLogQuery, OrderQuery, Store};
+use orderhub_core::store::MemoryStore;
+use orderhub_core::{
+    AmazonOrderStatus, FeedRecord, FeedStatus, FulfillmentChannel, MarketplaceId, Order, OrdersApiVersion,
+    OutboxEntry, OutboxId, OutboxPayload, OutboxStatus, SellerId, Shipment, ShipmentId,
+};
+
+fn confirmations(sim: &SimHandle, order_id: &str) -> usize {
+    sim.recorded_requests()
+        .iter()
+        .filter(|r| r.operation.as_deref() == Some("orders-v0/confirmShipment") && r.path.contains(order_id))
+        .count()
+}
+
+fn all_confirmations(sim: &SimHandle) -> usize {
+    sim.recorded_requests().iter().filter(|r| r.operation.as_deref() == Some("orders-v0/confirmShipment")).count()
+}
+
+fn shipment_entry(order: &Order, n: u32, now: chrono::DateTime<chrono::Utc>) -> OutboxEntry {
+    OutboxEntry {
+        id: OutboxId::new(format!("ship-entry-{n}")),
+        connection_id: conn_id(),
+        seller_id: SellerId::new(SELLER),
+        payload: OutboxPayload::ShipmentConfirmation {
+            marketplace_id: MarketplaceId::new(US),
+            shipment: Shipment {
+                id: ShipmentId::new(format!("pkg-{n}")),
+                order_id: order.id.clone(),
+                carrier: "UPS".to_owned(),
+                service: Some("Ground".to_owned()),
+                tracking_number: Some(format!("1Z999AA1012345678{n}")),
+                ship_date: now - Duration::hours(1),
+                lines: Vec::new(),
+                tracked: true,
+                label_created_at: None,
+                delivered_at: None,
+            },
+        },
+        created_at: now,
+        not_before: now,
+        attempts: 0,
+        status: OutboxStatus::Pending,
+    }
+}
+
+async fn open_orders(store: &dyn Store) -> Vec<Order> {
+    store
+        .query_orders(&OrderQuery::all().amazon_status(AmazonOrderStatus::Unshipped))
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|o| o.fulfillment_channel == FulfillmentChannel::Merchant && o.lines.iter().all(|l| l.quantity_shipped == 0))
+        .collect()
+}
+
+#[tokio::test]
+async fn a_shipment_goes_out_once_even_across_crashes() {
+    let sim = simulator(41, 80.0).await;
+    let from = sim.now() - Duration::days(3);
+    let store: Arc<dyn Store> = Arc::new(MemoryStore::new());
+    let engine = engine(&sim, store.clone(), connection(OrdersApiVersion::V2026_01_01, from));
+    engine.import_connection(&conn_id()).await.unwrap();
+    let open = open_orders(&*store).await;
+    assert!(open.len() >= 3, "open orders to ship");
+    let now = sim.now();
+
+    // 1. The ordinary path: one call, recorded in the feed log, the entry done.
+    store.enqueue(&[shipment_entry(&open[0], 1, now)]).await.unwrap();
+    let report = engine.run_outbound().await.unwrap();
+    assert_eq!((report.claimed, report.submissions, report.done), (1, 1, 1), "{report:?}");
+    assert_eq!(confirmations(&sim, open[0].id.as_str()), 1);
+    let entry = store.get_outbox(&OutboxId::new("ship-entry-1")).await.unwrap().unwrap();
+    assert_eq!(entry.status, OutboxStatus::Done);
+    let record = store.get_feed(&report.feed_records[0]).await.unwrap().unwrap();
+    assert_eq!(record.status, FeedStatus::Done);
+    assert_eq!(record.entries, vec![OutboxId::new("ship-entry-1")]);
+    assert_eq!(record.summary.unwrap().successful, 1);
+    // Amazon now shows the order shipped.
+    let summary = sim.order(open[0].id.as_str()).unwrap();
+    assert!(summary.items.iter().all(|i| i.3 == i.2), "every unit shipped at Amazon");
+
+    // A second pass sends nothing.
+    let again = engine.run_outbound().await.unwrap();
+    assert_eq!((again.claimed, again.submissions), (0, 0));
+    assert_eq!(all_confirmations(&sim), 1);
+
+    // 2. Crash after Amazon accepted, before the engine recorded it: the store still says "submitted".
+    store.enqueue(&[shipment_entry(&open[1], 2, now)]).await.unwrap();
+    let sent = engine.run_outbound().await.unwrap();
+    assert_eq!(sent.done, 1);
+    let record_id = sent.feed_records[0].clone();
+    let ids = [OutboxId::new("ship-entry-2")];
+    store.mark_submitted(&ids, &record_id).await.unwrap();
+    let mut rec = store.get_feed(&record_id).await.unwrap().unwrap();
+    rec.status = FeedStatus::Submitted;
+    rec.summary = None;
+    rec.finished_at = None;
+    store.update_feed(&rec).await.unwrap();
+    assert_eq!(confirmations(&sim, open[1].id.as_str()), 1);
+    // The restarted worker settles it once the claim time has passed, asking Amazon instead of resending.
+    sim.advance(Duration::minutes(11));
+    let restarted = engine_support::engine(&sim, store.clone(), connection(OrdersApiVersion::V2026_01_01, from));
+    let settled = restarted.run_outbound().await.unwrap();
+    assert_eq!(settled.reconciled.confirmed_at_amazon, 1, "{settled:?}");
+    assert_eq!(settled.reconciled.resubmitted, 0);
+    assert_eq!(confirmations(&sim, open[1].id.as_str()), 1, "never confirmed twice");
+    assert_eq!(store.get_outbox(&ids[0]).await.unwrap().unwrap().status, OutboxStatus::Done);
+    assert_eq!(store.get_feed(&record_id).await.unwrap().unwrap().status, FeedStatus::Done);
+
+    // 3. Crash after recording the intent, before calling Amazon: Amazon has no trace, so it is sent once.
+    let now = sim.now();
+    let entry3 = shipment_entry(&open[2], 3, now);
+    store.enqueue(&[entry3.clone()]).await.unwrap();
+    let claimed = store.claim_due(now, 10, "crashed-worker", Duration::minutes(10)).await.unwrap();
+    assert_eq!(claimed.len(), 1);
+    let intent = FeedRecord {
+        id: "intent-3".to_owned(),
+        connection_id: conn_id(),
+        seller_id: SellerId::new(SELLER),
+        feed_type: orderhub_core::policy::outbound::CONFIRM_SHIPMENT_LOG_NAME.to_owned(),
+        amazon_feed_id: None,
+        submitted_at: now,
+        entries: vec![entry3.id.clone()],
+        status: FeedStatus::Submitted,
+        summary: None,
+        finished_at: None,
+    };
+    store.record_feed(&intent).await.unwrap();
+    store.mark_submitted(&[entry3.id.clone()], "intent-3").await.unwrap();
+    sim.advance(Duration::minutes(11));
+    let resumed = restarted.run_outbound().await.unwrap();
+    assert_eq!(resumed.reconciled.resubmitted, 1, "{resumed:?}");
+    assert_eq!(resumed.done, 1, "{resumed:?}");
+    assert_eq!(confirmations(&sim, open[2].id.as_str()), 1);
+    assert_eq!(store.get_outbox(&entry3.id).await.unwrap().unwrap().status, OutboxStatus::Done);
+    assert_eq!(all_confirmations(&sim), 3, "three packages, three calls");
+
+    // Every submission is in the feed log, none left open.
+    let open_records = store
+        .list_feeds(&FeedLogQuery { connection_id: Some(conn_id()), status: Some(FeedStatus::Submitted), limit: None })
+        .await
+        .unwrap();
+    assert!(open_records.is_empty(), "{open_records:?}");
+    sim.shutdown().await;
+}
