@@ -94,19 +94,24 @@ fn rendered_bytes(plan: &OutboundPlan) -> usize {
         .sum()
 }
 
-/// Plans all of `pending`, advancing the clock by the feed interval between rounds as the engine would.
+/// Plans all of `pending`, advancing the clock to the plan's `next_check_at` between rounds and reloading
+/// the entries still pending, as the engine would (the reload clones them; that is part of the figure).
 fn plan_all(planner: &FeedPlanner, pending: &[OutboxEntry]) -> (usize, usize) {
-    let mut rest: Vec<OutboxEntry> = pending.to_vec();
+    let mut rest: Option<Vec<OutboxEntry>> = None;
     let mut recent: Vec<FeedRecord> = Vec::new();
     let mut t = now();
     let (mut sent, mut bytes) = (0, 0);
-    while !rest.is_empty() {
-        let plan = planner.plan(&OutboundInput::new(&rest, t).recent(&recent));
+    loop {
+        let current: &[OutboxEntry] = rest.as_deref().unwrap_or(pending);
+        if current.is_empty() {
+            break;
+        }
+        let plan = planner.plan(&OutboundInput::new(current, t).recent(&recent));
         bytes += rendered_bytes(&plan);
         let mut done = std::collections::HashSet::new();
         for b in &plan.batches {
             sent += b.entries.len();
-            done.extend(b.entries.iter().cloned());
+            done.extend(b.entries.iter());
             recent.push(FeedRecord {
                 id: format!("f{}", recent.len()),
                 connection_id: b.connection_id.clone(),
@@ -114,15 +119,20 @@ fn plan_all(planner: &FeedPlanner, pending: &[OutboxEntry]) -> (usize, usize) {
                 feed_type: b.kind.log_name().to_owned(),
                 amazon_feed_id: None,
                 submitted_at: t,
-                entries: b.entries.clone(),
+                entries: Vec::new(),
                 status: FeedStatus::Submitted,
                 summary: None,
                 finished_at: None,
             });
         }
-        done.extend(plan.refusals.iter().map(|r| r.entry.clone()));
-        rest.retain(|e| !done.contains(&e.id));
+        done.extend(plan.refusals.iter().map(|r| &r.entry));
+        let next: Vec<OutboxEntry> = current
+            .iter()
+            .filter(|e| !done.contains(&e.id))
+            .cloned()
+            .collect();
         t = plan.next_check_at.unwrap_or(t + Duration::minutes(20));
+        rest = Some(next);
     }
     (sent, bytes)
 }

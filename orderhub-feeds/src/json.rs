@@ -2,6 +2,7 @@
 
 /// Appends `s` as a JSON string literal (quotes included), escaping per RFC 8259.
 pub(crate) fn push_str_lit(out: &mut String, s: &str) {
+    out.reserve(s.len() + 2);
     out.push('"');
     if !s.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\') {
         out.push_str(s);

@@ -5,6 +5,7 @@
 pub mod carrier;
 pub mod config;
 pub mod confirm;
+mod hash;
 pub mod inventory;
 mod json;
 pub mod listings;

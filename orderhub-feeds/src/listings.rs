@@ -149,6 +149,27 @@ impl ListingsFeedWriter {
         self.buf.len() + CLOSING.len()
     }
 
+    /// Reserves room for about `bytes` more bytes.
+    pub fn reserve(&mut self, bytes: usize) {
+        self.buf.reserve(bytes);
+    }
+
+    /// Appends `message` if the finished document then stays within `max_bytes`; returns whether it did.
+    /// The message is rendered once, in place.
+    pub fn push_within(&mut self, message: &ListingsMessage<'_>, max_bytes: usize) -> bool {
+        let before = self.buf.len();
+        if self.messages > 0 {
+            self.buf.push(',');
+        }
+        message.write_json(&mut self.buf);
+        if self.buf.len() + CLOSING.len() > max_bytes {
+            self.buf.truncate(before);
+            return false;
+        }
+        self.messages += 1;
+        true
+    }
+
     /// Appends a message rendered with [`ListingsMessage::write_json`].
     pub fn push_rendered(&mut self, message_json: &str) {
         if self.messages > 0 {

@@ -164,8 +164,9 @@ fn main() {
     let now = Utc.with_ymd_and_hms(2026, 5, 1, 12, 0, 0).single().unwrap();
     let ctx = ImportContext::new(&settings, &NoInventory, now);
     let _ = only;
-    let n = 1_000_000;
-    for round in 0..3 {
+    let n: usize = std::env::var("N").ok().and_then(|v| v.parse().ok()).unwrap_or(1_000_000);
+    let rounds: usize = std::env::var("ROUNDS").ok().and_then(|v| v.parse().ok()).unwrap_or(3);
+    for round in 0..rounds {
         let mut d = ImportDecision::default();
         let c0 = cpu_ns();
         let w0 = std::time::Instant::now();

@@ -17,7 +17,13 @@ use orderhub_core::{
 };
 
 async fn stored_ids(store: &dyn Store) -> BTreeSet<String> {
-    store.query_orders(&OrderQuery::all()).await.unwrap().into_iter().map(|o| o.id.as_str().to_owned()).collect()
+    store
+        .query_orders(&OrderQuery::all())
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|o| o.id.as_str().to_owned())
+        .collect()
 }
 
 /// Sim orders of the US marketplace last updated in `[from, to]`.
@@ -30,44 +36,95 @@ fn sim_ids(sim: &amazon_spapi::sim::SimHandle, from: DateTime<Utc>, to: DateTime
         .collect()
 }
 
+/// Ids of the simulator's US orders purchased up to `to` (whatever their last update).
+fn sim_purchased(sim: &amazon_spapi::sim::SimHandle, to: DateTime<Utc>) -> BTreeSet<String> {
+    sim.orders(SELLER)
+        .unwrap()
+        .into_iter()
+        .filter(|o| o.marketplace_id == US && o.purchase_date <= to)
+        .map(|o| o.order_id)
+        .collect()
+}
+
+/// Checks one import run: the orders Amazon shows as changed in `[from, cursor]` are all stored, nothing
+/// is stored that did not exist at the cursor, and `imported` counts exactly the new rows.
+async fn check_run(
+    sim: &amazon_spapi::sim::SimHandle,
+    store: &dyn Store,
+    before: &BTreeSet<String>,
+    from: DateTime<Utc>,
+    report: &orderhub_core::engine::ImportReport,
+) -> BTreeSet<String> {
+    let cursor = report.cursor.unwrap();
+    let after = stored_ids(store).await;
+    let must = sim_ids(sim, from, cursor);
+    let missing: Vec<_> = must.difference(&after).collect();
+    assert!(
+        missing.is_empty(),
+        "orders changed before the cursor are stored: missing {missing:?}"
+    );
+    let possible = sim_purchased(sim, cursor);
+    assert!(
+        after.is_subset(&possible),
+        "nothing stored that did not exist at the cursor"
+    );
+    assert!(before.is_subset(&after));
+    assert_eq!(
+        report.imported,
+        (after.len() - before.len()) as u64,
+        "imported counts new rows: {report:?}"
+    );
+    after
+}
+
 async fn each_order_once(api: OrdersApiVersion, seed: u64) {
     let sim = simulator(seed, 120.0).await;
     let from = sim.now() - Duration::days(3);
+    let start = sim.now();
     let store: Arc<dyn Store> = Arc::new(MemoryStore::new());
     let engine = engine(&sim, store.clone(), connection(api, from));
 
     let first = engine.import_connection(&conn_id()).await.unwrap();
-    let bound = sim.now() - Duration::minutes(2);
-    let expected = sim_ids(&sim, from, bound);
-    assert!(expected.len() > 100, "the simulator generated {} orders", expected.len());
-    assert!(first.pages > 2, "several pages: {first:?}");
-    assert_eq!(first.imported, expected.len() as u64, "{first:?}");
-    assert_eq!(first.skipped, 0);
-    assert_eq!(stored_ids(&*store).await, expected, "exactly the simulator's orders");
     let cursor1 = first.cursor.unwrap();
-    assert!(cursor1 <= bound && cursor1 > bound - Duration::seconds(2), "cursor {cursor1} at LastUpdatedBefore {bound}");
+    assert!(first.pages > 2, "several pages: {first:?}");
+    assert_eq!(first.skipped, 0);
+    // The cursor ends at the answer's LastUpdatedBefore: two minutes before the first request.
+    assert!(
+        cursor1 <= start - Duration::minutes(2)
+            && cursor1 > start - Duration::minutes(2) - Duration::seconds(2)
+    );
+    let after1 = check_run(&sim, &*store, &BTreeSet::new(), from, &first).await;
+    assert!(
+        after1.len() > 100,
+        "the simulator generated {} orders",
+        after1.len()
+    );
     let saved = store.get_cursor(&conn_id(), ORDERS_SCOPE).await.unwrap().unwrap();
     assert_eq!(saved.position, Some(cursor1), "the cursor was committed");
 
-    // Nothing changed at Amazon: nothing new, nothing rewritten.
+    // A second run right away imports only what Amazon changed since the cursor (nothing at all when the
+    // first run took no simulated time).
+    let time_moved = sim.now() > start;
     let second = engine.import_connection(&conn_id()).await.unwrap();
-    assert_eq!((second.imported, second.updated), (0, 0), "{second:?}");
-    assert_eq!(second.cursor, Some(cursor1));
+    let after2 = check_run(&sim, &*store, &after1, from, &second).await;
+    if !time_moved {
+        assert_eq!((second.imported, second.updated), (0, 0), "{second:?}");
+        assert_eq!(second.cursor, Some(cursor1));
+    }
+    let cursor2 = second.cursor.unwrap();
+    assert!(cursor2 >= cursor1);
 
     // Time goes on: new orders and changes come in once, and the cursor moves.
     sim.advance(Duration::hours(3));
-    let before = stored_ids(&*store).await;
     let third = engine.import_connection(&conn_id()).await.unwrap();
-    let bound3 = sim.now() - Duration::minutes(2);
-    let after = stored_ids(&*store).await;
-    let changed: BTreeSet<String> =
-        sim_ids(&sim, cursor1, bound3).into_iter().filter(|id| !sim_ids(&sim, cursor1, cursor1).contains(id)).collect();
-    let new: BTreeSet<String> = changed.difference(&before).cloned().collect();
-    assert!(!new.is_empty(), "three hours bring new orders");
-    assert_eq!(third.imported, new.len() as u64, "{third:?}");
-    assert_eq!(after.len(), before.len() + new.len());
-    assert!(third.cursor.unwrap() > cursor1 + Duration::hours(2), "{third:?}");
-    assert_eq!(first.imported + third.imported, after.len() as u64, "every order inserted exactly once");
+    let after3 = check_run(&sim, &*store, &after2, from, &third).await;
+    assert!(third.imported > 0, "three hours bring new orders: {third:?}");
+    assert!(third.cursor.unwrap() > cursor2 + Duration::hours(2), "{third:?}");
+    assert_eq!(
+        first.imported + second.imported + third.imported,
+        after3.len() as u64,
+        "every order inserted exactly once"
+    );
     sim.shutdown().await;
 }
 
@@ -87,9 +144,16 @@ async fn import_into_sqlite_with_encrypted_personal_data() {
     let sim = simulator(13, 60.0).await;
     let from = sim.now() - Duration::days(3);
     let key = EncryptionKey::generate("engine-test").unwrap();
-    let store: Arc<dyn Store> =
-        Arc::new(orderhub_core::store::SqliteStore::in_memory(Keyring::new(key)).await.unwrap());
-    let engine = engine(&sim, store.clone(), connection(OrdersApiVersion::V2026_01_01, from));
+    let store: Arc<dyn Store> = Arc::new(
+        orderhub_core::store::SqliteStore::in_memory(Keyring::new(key))
+            .await
+            .unwrap(),
+    );
+    let engine = engine(
+        &sim,
+        store.clone(),
+        connection(OrdersApiVersion::V2026_01_01, from),
+    );
     let report = engine.import_connection(&conn_id()).await.unwrap();
     let expected = sim_ids(&sim, from, sim.now() - Duration::minutes(2));
     assert_eq!(report.imported, expected.len() as u64);
@@ -108,12 +172,20 @@ async fn import_into_sqlite_with_encrypted_personal_data() {
 }
 
 fn units_of(order: &Order, sku: &str) -> i64 {
-    order.lines.iter().filter(|l| l.sku.as_deref() == Some(sku)).map(|l| i64::from(l.quantity_unshipped())).sum()
+    order
+        .lines
+        .iter()
+        .filter(|l| l.sku.as_deref() == Some(sku))
+        .map(|l| i64::from(l.quantity_unshipped()))
+        .sum()
 }
 
 fn holds_stock(o: &Order) -> bool {
     o.fulfillment_channel == FulfillmentChannel::Merchant
-        && matches!(o.amazon_status, AmazonOrderStatus::Unshipped | AmazonOrderStatus::PartiallyShipped)
+        && matches!(
+            o.amazon_status,
+            AmazonOrderStatus::Unshipped | AmazonOrderStatus::PartiallyShipped
+        )
         && o.lines.iter().all(|l| l.quantity_shipped == 0)
 }
 
@@ -127,37 +199,74 @@ async fn status_changes_and_buyer_cancellations_are_picked_up() {
         .orders(SELLER)
         .unwrap()
         .into_iter()
-        .filter(|o| o.status == "Unshipped" && o.fulfillment_channel == "MFN" && o.items.iter().all(|i| i.3 == 0))
+        .filter(|o| {
+            o.status == "Unshipped" && o.fulfillment_channel == "MFN" && o.items.iter().all(|i| i.3 == 0)
+        })
         .collect();
     assert!(open.len() >= 2, "the simulator has open orders");
     let (a, b) = (&open[0], &open[1]);
     let sku_a = a.items[0].1.clone();
-    store.put_items(&[InventoryItem::new(sku_a.clone(), 500)]).await.unwrap();
+    store
+        .put_items(&[InventoryItem::new(sku_a.clone(), 500)])
+        .await
+        .unwrap();
 
-    let engine = engine(&sim, store.clone(), connection(OrdersApiVersion::V2026_01_01, from));
+    let engine = engine(
+        &sim,
+        store.clone(),
+        connection(OrdersApiVersion::V2026_01_01, from),
+    );
     engine.import_connection(&conn_id()).await.unwrap();
-    let stored_a = store.get_order(&AmazonOrderId::new(&a.order_id)).await.unwrap().unwrap();
+    let stored_a = store
+        .get_order(&AmazonOrderId::new(&a.order_id))
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(stored_a.hub_status, HubStatus::New);
-    let held: i64 = store.query_orders(&OrderQuery::all()).await.unwrap().iter().filter(|o| holds_stock(o)).map(|o| units_of(o, &sku_a)).sum();
+    let held: i64 = store
+        .query_orders(&OrderQuery::all())
+        .await
+        .unwrap()
+        .iter()
+        .filter(|o| holds_stock(o))
+        .map(|o| units_of(o, &sku_a))
+        .sum();
     let q1 = store.get_item(&sku_a).await.unwrap().unwrap().quantity;
-    assert_eq!(q1, 500 - held, "importing open orders takes their units out of the hub's stock");
+    assert_eq!(
+        q1,
+        500 - held,
+        "importing open orders takes their units out of the hub's stock"
+    );
 
     let known = stored_ids(&*store).await;
     sim.cancel_order(&a.order_id, "BuyerCanceled").unwrap();
-    sim.mark_shipped(&b.order_id, "UPS", "1Z999AA10123456784").unwrap();
+    sim.mark_shipped(&b.order_id, "UPS", "1Z999AA10123456784")
+        .unwrap();
     sim.advance(Duration::minutes(5));
     let report = engine.import_connection(&conn_id()).await.unwrap();
     assert!(report.updated >= 2, "{report:?}");
     assert!(report.canceled >= 1 && report.restocked >= 1, "{report:?}");
 
-    let a2 = store.get_order(&AmazonOrderId::new(&a.order_id)).await.unwrap().unwrap();
+    let a2 = store
+        .get_order(&AmazonOrderId::new(&a.order_id))
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(a2.amazon_status, AmazonOrderStatus::Canceled);
     assert_eq!(a2.hub_status, HubStatus::Canceled);
     assert_eq!(a2.metadata.get(decision_keys::RESTOCKED), Some("1"));
-    let b2 = store.get_order(&AmazonOrderId::new(&b.order_id)).await.unwrap().unwrap();
+    let b2 = store
+        .get_order(&AmazonOrderId::new(&b.order_id))
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(b2.amazon_status, AmazonOrderStatus::Shipped);
     assert_eq!(b2.hub_status, HubStatus::Shipped);
-    assert_eq!(b2.metadata.get(decision_keys::RESTOCKED), None, "a shipped order is never restocked");
+    assert_eq!(
+        b2.metadata.get(decision_keys::RESTOCKED),
+        None,
+        "a shipped order is never restocked"
+    );
 
     // Stock: A's units are back; orders newly imported in the second run took theirs.
     let newly_held: i64 = store
@@ -210,7 +319,11 @@ async fn backfill_resumes_after_a_crash_and_reports_progress() {
     }
     task.abort();
     let _ = task.await;
-    let crashed_at = store.get_cursor(&conn_id(), orderhub_core::engine::BACKFILL_SCOPE).await.unwrap().unwrap();
+    let crashed_at = store
+        .get_cursor(&conn_id(), orderhub_core::engine::BACKFILL_SCOPE)
+        .await
+        .unwrap()
+        .unwrap();
     let position = crashed_at.position.unwrap();
     assert!(position > from, "the crashed backfill committed progress");
     let imported_before = stored_ids(&*store).await.len() as u64;
@@ -227,8 +340,15 @@ async fn backfill_resumes_after_a_crash_and_reports_progress() {
     let expected = sim_ids(&sim, from, end);
     let stored = stored_ids(&*store).await;
     assert_eq!(stored, expected, "every order of the range, once");
-    assert_eq!(imported_before + report.import.imported, expected.len() as u64, "nothing inserted twice");
-    assert!(report.import.unchanged < 60, "at most the page at the cursor is read again: {report:?}");
+    assert_eq!(
+        imported_before + report.import.imported,
+        expected.len() as u64,
+        "nothing inserted twice"
+    );
+    assert!(
+        report.import.unchanged < 60,
+        "at most the page at the cursor is read again: {report:?}"
+    );
 
     // Progress: from the resume point to the end, windows counting down.
     let first = events.first().unwrap();
@@ -237,7 +357,9 @@ async fn backfill_resumes_after_a_crash_and_reports_progress() {
     assert_eq!(last.windows_left, 1);
     assert!(last.position >= end - Duration::seconds(10), "{last:?}");
     assert!((last.fraction(from) - 1.0).abs() < 0.01);
-    assert!(events.windows(2).all(|w| w[0].position <= w[1].position && w[0].orders_seen <= w[1].orders_seen));
+    assert!(events
+        .windows(2)
+        .all(|w| w[0].position <= w[1].position && w[0].orders_seen <= w[1].orders_seen));
     assert_eq!(last.imported, report.import.imported);
 
     // The incremental import takes over from the end of the backfill.

@@ -23,7 +23,10 @@ fn confirmations(sim: &SimHandle, order_id: &str) -> usize {
 }
 
 fn all_confirmations(sim: &SimHandle) -> usize {
-    sim.recorded_requests().iter().filter(|r| r.operation.as_deref() == Some("orders-v0/confirmShipment")).count()
+    sim.recorded_requests()
+        .iter()
+        .filter(|r| r.operation.as_deref() == Some("orders-v0/confirmShipment"))
+        .count()
 }
 
 fn shipment_entry(order: &Order, n: u32, now: chrono::DateTime<chrono::Utc>) -> OutboxEntry {
@@ -59,7 +62,10 @@ async fn open_orders(store: &dyn Store) -> Vec<Order> {
         .await
         .unwrap()
         .into_iter()
-        .filter(|o| o.fulfillment_channel == FulfillmentChannel::Merchant && o.lines.iter().all(|l| l.quantity_shipped == 0))
+        .filter(|o| {
+            o.fulfillment_channel == FulfillmentChannel::Merchant
+                && o.lines.iter().all(|l| l.quantity_shipped == 0)
+        })
         .collect()
 }
 
@@ -68,7 +74,11 @@ async fn a_shipment_goes_out_once_even_across_crashes() {
     let sim = simulator(41, 80.0).await;
     let from = sim.now() - Duration::days(3);
     let store: Arc<dyn Store> = Arc::new(MemoryStore::new());
-    let engine = engine(&sim, store.clone(), connection(OrdersApiVersion::V2026_01_01, from));
+    let engine = engine(
+        &sim,
+        store.clone(),
+        connection(OrdersApiVersion::V2026_01_01, from),
+    );
     engine.import_connection(&conn_id()).await.unwrap();
     let open = open_orders(&*store).await;
     assert!(open.len() >= 3, "open orders to ship");
@@ -77,9 +87,17 @@ async fn a_shipment_goes_out_once_even_across_crashes() {
     // 1. The ordinary path: one call, recorded in the feed log, the entry done.
     store.enqueue(&[shipment_entry(&open[0], 1, now)]).await.unwrap();
     let report = engine.run_outbound().await.unwrap();
-    assert_eq!((report.claimed, report.submissions, report.done), (1, 1, 1), "{report:?}");
+    assert_eq!(
+        (report.claimed, report.submissions, report.done),
+        (1, 1, 1),
+        "{report:?}"
+    );
     assert_eq!(confirmations(&sim, open[0].id.as_str()), 1);
-    let entry = store.get_outbox(&OutboxId::new("ship-entry-1")).await.unwrap().unwrap();
+    let entry = store
+        .get_outbox(&OutboxId::new("ship-entry-1"))
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(entry.status, OutboxStatus::Done);
     let record = store.get_feed(&report.feed_records[0]).await.unwrap().unwrap();
     assert_eq!(record.status, FeedStatus::Done);
@@ -87,7 +105,10 @@ async fn a_shipment_goes_out_once_even_across_crashes() {
     assert_eq!(record.summary.unwrap().successful, 1);
     // Amazon now shows the order shipped.
     let summary = sim.order(open[0].id.as_str()).unwrap();
-    assert!(summary.items.iter().all(|i| i.3 == i.2), "every unit shipped at Amazon");
+    assert!(
+        summary.items.iter().all(|i| i.3 == i.2),
+        "every unit shipped at Amazon"
+    );
 
     // A second pass sends nothing.
     let again = engine.run_outbound().await.unwrap();
@@ -109,19 +130,36 @@ async fn a_shipment_goes_out_once_even_across_crashes() {
     assert_eq!(confirmations(&sim, open[1].id.as_str()), 1);
     // The restarted worker settles it once the claim time has passed, asking Amazon instead of resending.
     sim.advance(Duration::minutes(11));
-    let restarted = engine_support::engine(&sim, store.clone(), connection(OrdersApiVersion::V2026_01_01, from));
+    let restarted = engine_support::engine(
+        &sim,
+        store.clone(),
+        connection(OrdersApiVersion::V2026_01_01, from),
+    );
     let settled = restarted.run_outbound().await.unwrap();
     assert_eq!(settled.reconciled.confirmed_at_amazon, 1, "{settled:?}");
     assert_eq!(settled.reconciled.resubmitted, 0);
-    assert_eq!(confirmations(&sim, open[1].id.as_str()), 1, "never confirmed twice");
-    assert_eq!(store.get_outbox(&ids[0]).await.unwrap().unwrap().status, OutboxStatus::Done);
-    assert_eq!(store.get_feed(&record_id).await.unwrap().unwrap().status, FeedStatus::Done);
+    assert_eq!(
+        confirmations(&sim, open[1].id.as_str()),
+        1,
+        "never confirmed twice"
+    );
+    assert_eq!(
+        store.get_outbox(&ids[0]).await.unwrap().unwrap().status,
+        OutboxStatus::Done
+    );
+    assert_eq!(
+        store.get_feed(&record_id).await.unwrap().unwrap().status,
+        FeedStatus::Done
+    );
 
     // 3. Crash after recording the intent, before calling Amazon: Amazon has no trace, so it is sent once.
     let now = sim.now();
     let entry3 = shipment_entry(&open[2], 3, now);
     store.enqueue(&[entry3.clone()]).await.unwrap();
-    let claimed = store.claim_due(now, 10, "crashed-worker", Duration::minutes(10)).await.unwrap();
+    let claimed = store
+        .claim_due(now, 10, "crashed-worker", Duration::minutes(10))
+        .await
+        .unwrap();
     assert_eq!(claimed.len(), 1);
     let intent = FeedRecord {
         id: "intent-3".to_owned(),
@@ -136,18 +174,28 @@ async fn a_shipment_goes_out_once_even_across_crashes() {
         finished_at: None,
     };
     store.record_feed(&intent).await.unwrap();
-    store.mark_submitted(&[entry3.id.clone()], "intent-3").await.unwrap();
+    store
+        .mark_submitted(&[entry3.id.clone()], "intent-3")
+        .await
+        .unwrap();
     sim.advance(Duration::minutes(11));
     let resumed = restarted.run_outbound().await.unwrap();
     assert_eq!(resumed.reconciled.resubmitted, 1, "{resumed:?}");
     assert_eq!(resumed.done, 1, "{resumed:?}");
     assert_eq!(confirmations(&sim, open[2].id.as_str()), 1);
-    assert_eq!(store.get_outbox(&entry3.id).await.unwrap().unwrap().status, OutboxStatus::Done);
+    assert_eq!(
+        store.get_outbox(&entry3.id).await.unwrap().unwrap().status,
+        OutboxStatus::Done
+    );
     assert_eq!(all_confirmations(&sim), 3, "three packages, three calls");
 
     // Every submission is in the feed log, none left open.
     let open_records = store
-        .list_feeds(&FeedLogQuery { connection_id: Some(conn_id()), status: Some(FeedStatus::Submitted), limit: None })
+        .list_feeds(&FeedLogQuery {
+            connection_id: Some(conn_id()),
+            status: Some(FeedStatus::Submitted),
+            limit: None,
+        })
         .await
         .unwrap();
     assert!(open_records.is_empty(), "{open_records:?}");

@@ -34,7 +34,7 @@ pub mod models;
 mod regulated_info;
 mod update_shipment_status;
 
-pub use confirm_shipment::ConfirmShipment;
+pub use confirm_shipment::{ConfirmShipment, CARRIER_OTHER};
 pub use get_order::{GetOrder, GetOrderAddress, GetOrderBuyerInfo};
 pub use get_order_items::{GetOrderItems, GetOrderItemsBuyerInfo, ORDER_ITEMS_PAGES};
 pub use get_orders::{GetOrders, GET_ORDERS_PAGES, MAX_IDS};

@@ -8,7 +8,9 @@ use crate::ports::StoreError;
 #[non_exhaustive]
 pub enum EngineError {
     /// The connection is not registered with the engine.
-    #[error("connection {connection_id} is not registered with the engine: add it with Engine::with_connection")]
+    #[error(
+        "connection {connection_id} is not registered with the engine: add it with Engine::with_connection"
+    )]
     UnknownConnection {
         /// The connection.
         connection_id: ConnectionId,

@@ -164,7 +164,12 @@ impl Engine {
         let rt = self.runtime(connection_id)?;
         let lease = format!("import:{connection_id}");
         let now = self.now();
-        if self.store.acquire_lease(&lease, &self.config.worker_id, now, self.config.lease_ttl).await?.is_none() {
+        if self
+            .store
+            .acquire_lease(&lease, &self.config.worker_id, now, self.config.lease_ttl)
+            .await?
+            .is_none()
+        {
             return Err(EngineError::Busy { lease });
         }
         let result = self.import_locked(rt, &lease, now).await;
@@ -183,13 +188,19 @@ impl Engine {
     ) -> Result<ImportReport, EngineError> {
         let settings = &rt.connection.settings;
         let cursor = self.store.get_cursor(&rt.connection.id, ORDERS_SCOPE).await?;
-        let after = cursor.and_then(|c| c.position).or(settings.import_from).unwrap_or_else(|| {
-            now - Duration::days(i64::from(settings.history_days.max(1)))
-        });
-        let target = WalkTarget { scope: ORDERS_SCOPE, token: None, lease: Some(lease) };
+        let after = cursor
+            .and_then(|c| c.position)
+            .or(settings.import_from)
+            .unwrap_or_else(|| now - Duration::days(i64::from(settings.history_days.max(1))));
+        let target = WalkTarget {
+            scope: ORDERS_SCOPE,
+            token: None,
+            lease: Some(lease),
+        };
         let mut report = ImportReport::default();
         let mut no_progress = |_: &ImportReport, _: DateTime<Utc>| {};
-        self.walk(rt, after, None, &target, &mut report, &mut no_progress).await?;
+        self.walk(rt, after, None, &target, &mut report, &mut no_progress)
+            .await?;
         tracing::info!(
             connection = %rt.connection.id,
             pages = report.pages,
@@ -218,7 +229,12 @@ impl Engine {
         let rt = self.runtime(connection_id)?;
         let lease = format!("import:{connection_id}");
         let now = self.now();
-        if self.store.acquire_lease(&lease, &self.config.worker_id, now, self.config.lease_ttl).await?.is_none() {
+        if self
+            .store
+            .acquire_lease(&lease, &self.config.worker_id, now, self.config.lease_ttl)
+            .await?
+            .is_none()
+        {
             return Err(EngineError::Busy { lease });
         }
         let result = self.backfill_locked(rt, from, &lease, now, progress).await;
@@ -255,7 +271,11 @@ impl Engine {
             resumed: resume.is_some(),
             ..BackfillReport::default()
         };
-        let target = WalkTarget { scope: BACKFILL_SCOPE, token: Some(token), lease: Some(lease) };
+        let target = WalkTarget {
+            scope: BACKFILL_SCOPE,
+            token: Some(token),
+            lease: Some(lease),
+        };
         while position < end {
             let window_end = (position + window).min(end);
             let windows_left = windows_between(position, end, window);
@@ -275,7 +295,14 @@ impl Engine {
             };
             let mut window_report = ImportReport::default();
             position = self
-                .walk(rt, position, Some(window_end), &target, &mut window_report, &mut on_page)
+                .walk(
+                    rt,
+                    position,
+                    Some(window_end),
+                    &target,
+                    &mut window_report,
+                    &mut on_page,
+                )
                 .await?
                 .max(window_end);
             report.import.add(&window_report);
@@ -310,10 +337,17 @@ impl Engine {
     ) -> Result<DateTime<Utc>, EngineError> {
         let id = &rt.connection.id;
         if rt.connection.marketplaces.is_empty() {
-            return Err(EngineError::NoMarketplace { connection_id: id.clone() });
+            return Err(EngineError::NoMarketplace {
+                connection_id: id.clone(),
+            });
         }
-        let mut inventory: HashMap<String, InventoryItem> =
-            self.store.list_items().await?.into_iter().map(|i| (i.sku.clone(), i)).collect();
+        let mut inventory: HashMap<String, InventoryItem> = self
+            .store
+            .list_items()
+            .await?
+            .into_iter()
+            .map(|i| (i.sku.clone(), i))
+            .collect();
         let mut position = after;
         let mut token: Option<String> = None;
         let mut upper: Option<DateTime<Utc>> = before;
@@ -338,7 +372,8 @@ impl Engine {
                     report.unchanged += 1;
                     continue;
                 }
-                self.judge(rt, order, now, &mut inventory, &mut touched, &mut changes, report).await?;
+                self.judge(rt, order, now, &mut inventory, &mut touched, &mut changes, report)
+                    .await?;
             }
             // Never past the answer's LastUpdatedBefore: orders changed after it come in the next run.
             if let Some(n) = newest {
@@ -412,7 +447,9 @@ impl Engine {
                 }
                 apply_decision(&decision, &mut order);
                 if let Some(prefix) = &settings.order_number_prefix {
-                    order.metadata.set(decision_keys::ORDER_NUMBER, format!("{prefix}{}", order.id));
+                    order
+                        .metadata
+                        .set(decision_keys::ORDER_NUMBER, format!("{prefix}{}", order.id));
                 }
                 if holds_stock(&order) {
                     for line in &order.lines {
@@ -472,7 +509,9 @@ impl Engine {
         changes: &mut ChangeSet,
     ) {
         for line in &old.lines {
-            let Some(item) = line.sku.as_ref().and_then(|s| inventory.get_mut(s)) else { continue };
+            let Some(item) = line.sku.as_ref().and_then(|s| inventory.get_mut(s)) else {
+                continue;
+            };
             item.quantity += i64::from(line.quantity_unshipped());
             touched.insert(item.sku.clone());
             if item.channel == FulfillmentChannel::Amazon {
@@ -509,10 +548,19 @@ impl Engine {
     ) -> Result<MappedPage, EngineError> {
         let id = &rt.connection.id;
         let amazon = |during: &'static str| {
-            move |source| EngineError::Amazon { connection_id: id.clone(), during, source }
+            move |source| EngineError::Amazon {
+                connection_id: id.clone(),
+                during,
+                source,
+            }
         };
         let ctx = rt.adapter_context();
-        let mps: Vec<String> = rt.connection.marketplaces.iter().map(|m| m.as_str().to_owned()).collect();
+        let mps: Vec<String> = rt
+            .connection
+            .marketplaces
+            .iter()
+            .map(|m| m.as_str().to_owned())
+            .collect();
         let pii = self.config.personal_data && rt.missing_role.is_none();
         let size = self.config.page_size.clamp(1, 100);
         match rt.connection.settings.orders_api {
@@ -540,7 +588,11 @@ impl Engine {
                             if pii {
                                 items = items.data_elements([DataElement::BuyerInfo]);
                             }
-                            items.items().try_collect::<Vec<v0::OrderItem>>().await.map_err(amazon("getOrderItems"))?
+                            items
+                                .items()
+                                .try_collect::<Vec<v0::OrderItem>>()
+                                .await
+                                .map_err(amazon("getOrderItems"))?
                         }
                         None => Vec::new(),
                     };
@@ -577,8 +629,11 @@ impl Engine {
                     req = req.pagination_token(t);
                 }
                 let answer = req.send().await.map_err(amazon("searchOrders"))?;
-                let next_token =
-                    answer.pagination.as_ref().and_then(|p| p.next_token.clone()).filter(|t| !t.is_empty());
+                let next_token = answer
+                    .pagination
+                    .as_ref()
+                    .and_then(|p| p.next_token.clone())
+                    .filter(|t| !t.is_empty());
                 let mut orders = Vec::with_capacity(answer.orders.len());
                 let mut unmappable = 0;
                 for o in &answer.orders {
@@ -587,7 +642,12 @@ impl Engine {
                         None => unmappable += 1,
                     }
                 }
-                Ok(MappedPage { orders, unmappable, next_token, last_updated_before: answer.last_updated_before })
+                Ok(MappedPage {
+                    orders,
+                    unmappable,
+                    next_token,
+                    last_updated_before: answer.last_updated_before,
+                })
             }
         }
     }
@@ -625,7 +685,10 @@ fn holds_stock(order: &Order) -> bool {
                 | AmazonOrderStatus::InvoiceUnconfirmed
                 | AmazonOrderStatus::Pending
         )
-        && !matches!(order.hub_status, HubStatus::Shipped | HubStatus::Canceled | HubStatus::Closed)
+        && !matches!(
+            order.hub_status,
+            HubStatus::Shipped | HubStatus::Canceled | HubStatus::Closed
+        )
         && order.lines.iter().all(|l| l.quantity_shipped == 0)
 }
 
@@ -636,7 +699,9 @@ fn merge(old: &Order, mut new: Order) -> Order {
         (_, HubStatus::Canceled) => HubStatus::Canceled,
         (AmazonOrderStatus::Canceled, _) => HubStatus::Canceled,
         (AmazonOrderStatus::Shipped | AmazonOrderStatus::InvoiceUnconfirmed, _) => HubStatus::Shipped,
-        (AmazonOrderStatus::Unshipped | AmazonOrderStatus::PartiallyShipped, HubStatus::Unpaid) => new.hub_status,
+        (AmazonOrderStatus::Unshipped | AmazonOrderStatus::PartiallyShipped, HubStatus::Unpaid) => {
+            new.hub_status
+        }
         (_, h) => h.clone(),
     };
     let mut metadata = old.metadata.clone();
@@ -660,7 +725,10 @@ fn apply_decision(decision: &ImportDecision, order: &mut Order) {
         }
     };
     put(decision_keys::ROUTE_TO, decision.route_to.clone());
-    put(decision_keys::HOLD_UNTIL, decision.hold_until.map(|t| t.to_rfc3339()));
+    put(
+        decision_keys::HOLD_UNTIL,
+        decision.hold_until.map(|t| t.to_rfc3339()),
+    );
     put(decision_keys::SHIPPING_METHOD, decision.shipping_method.clone());
     put(decision_keys::PAYMENT_TYPE, decision.payment_type.clone());
     put(decision_keys::INVOICE_NUMBER, decision.invoice_number.clone());

@@ -42,9 +42,11 @@ use crate::policy::redaction::RedactionPolicy;
 use crate::ports::Store;
 
 pub use error::EngineError;
-pub use import::{BackfillProgress, BackfillReport, ImportReport, BACKFILL_SCOPE, ORDERS_SCOPE};
+pub use import::{
+    decision_keys, BackfillProgress, BackfillReport, ImportReport, BACKFILL_SCOPE, ORDERS_SCOPE,
+};
 pub use outbound::{FeedResultsReport, OutboundReport, ReconcileReport};
-pub use retention::{RedactedOrder, RetentionReport};
+pub use retention::{RedactedOrder, RetentionReport, LEGAL_HOLD_KEY, REDACTION_LOG_KEY};
 
 /// Tunables of the engine. The defaults suit one worker importing every 10 minutes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -114,7 +116,11 @@ pub struct ConnectionRuntime {
 impl ConnectionRuntime {
     /// A runtime for `connection` using `client`.
     pub fn new(connection: Connection, client: SpApiClient) -> Self {
-        ConnectionRuntime { connection, client, missing_role: None }
+        ConnectionRuntime {
+            connection,
+            client,
+            missing_role: None,
+        }
     }
 
     pub(crate) fn adapter_context(&self) -> AdapterContext {
@@ -209,7 +215,11 @@ impl Engine {
     }
 
     pub(crate) fn runtime(&self, id: &ConnectionId) -> Result<&ConnectionRuntime, EngineError> {
-        self.connections.get(id).ok_or_else(|| EngineError::UnknownConnection { connection_id: id.clone() })
+        self.connections
+            .get(id)
+            .ok_or_else(|| EngineError::UnknownConnection {
+                connection_id: id.clone(),
+            })
     }
 }
 

@@ -17,14 +17,15 @@ use chrono::{DateTime, Utc};
 use futures::TryStreamExt;
 
 use super::{ConnectionRuntime, Engine, EngineError};
+use crate::domain::ShipmentLine;
 use crate::domain::{
     AmazonOrderId, ConnectionId, FeedRecord, FeedResultSummary, FeedStatus, InventoryItem, OutboxEntry,
     OutboxId, OutboxPayload, OutboxStatus,
 };
-use crate::domain::ShipmentLine;
 use crate::policy::import::{ImportContext, PolicyEvent};
 use crate::policy::outbound::{
-    BatchPayload, ConfirmShipmentCall, OutboundBatch, OutboundInput, ReportReadError, CONFIRM_SHIPMENT_LOG_NAME,
+    BatchPayload, ConfirmShipmentCall, OutboundBatch, OutboundInput, ReportReadError,
+    CONFIRM_SHIPMENT_LOG_NAME,
 };
 use crate::ports::{FeedLogQuery, OutboxQuery, OutboxState};
 
@@ -89,11 +90,19 @@ impl Engine {
     /// [`EngineError::Store`]; Amazon failures of single entries are recorded on the entries (retry with
     /// backoff, or failed), not returned.
     pub async fn run_outbound(&self) -> Result<OutboundReport, EngineError> {
-        let mut report = OutboundReport { reconciled: self.reconcile_submissions().await?, ..Default::default() };
+        let mut report = OutboundReport {
+            reconciled: self.reconcile_submissions().await?,
+            ..Default::default()
+        };
         let now = self.now();
         let claimed = self
             .store
-            .claim_due(now, self.config.claim_limit, &self.config.worker_id, self.config.claim_ttl)
+            .claim_due(
+                now,
+                self.config.claim_limit,
+                &self.config.worker_id,
+                self.config.claim_ttl,
+            )
             .await?;
         report.claimed = claimed.len();
         let mut by_connection: BTreeMap<ConnectionId, Vec<OutboxEntry>> = BTreeMap::new();
@@ -104,8 +113,13 @@ impl Engine {
             let Ok(rt) = self.runtime(&connection_id) else {
                 tracing::warn!(connection = %connection_id, "outbox entries for an unknown connection stay pending");
                 for e in &pending {
-                    self.retry_or_fail(e, "the connection is not registered with the engine", now, &mut report)
-                        .await?;
+                    self.retry_or_fail(
+                        e,
+                        "the connection is not registered with the engine",
+                        now,
+                        &mut report,
+                    )
+                    .await?;
                 }
                 continue;
             };
@@ -126,7 +140,11 @@ impl Engine {
         let orders: BTreeSet<AmazonOrderId> = pending.iter().filter_map(order_of).collect();
         let mut sent = Vec::new();
         for state in [OutboxState::Submitted, OutboxState::Done] {
-            let q = OutboxQuery { connection_id: Some(id.clone()), state: Some(state), limit: None };
+            let q = OutboxQuery {
+                connection_id: Some(id.clone()),
+                state: Some(state),
+                limit: None,
+            };
             sent.extend(
                 self.store
                     .list_outbox(&q)
@@ -135,12 +153,26 @@ impl Engine {
                     .filter(|e| order_of(e).is_some_and(|o| orders.contains(&o))),
             );
         }
-        let recent =
-            self.store.list_feeds(&FeedLogQuery { connection_id: Some(id.clone()), status: None, limit: Some(200) }).await?;
-        let inventory: HashMap<String, InventoryItem> =
-            self.store.list_items().await?.into_iter().map(|i| (i.sku.clone(), i)).collect();
+        let recent = self
+            .store
+            .list_feeds(&FeedLogQuery {
+                connection_id: Some(id.clone()),
+                status: None,
+                limit: Some(200),
+            })
+            .await?;
+        let inventory: HashMap<String, InventoryItem> = self
+            .store
+            .list_items()
+            .await?
+            .into_iter()
+            .map(|i| (i.sku.clone(), i))
+            .collect();
         let plan = {
-            let input = OutboundInput::new(&pending, now).sent(&sent).recent(&recent).inventory(&inventory);
+            let input = OutboundInput::new(&pending, now)
+                .sent(&sent)
+                .recent(&recent)
+                .inventory(&inventory);
             self.planner.plan(&input)
         };
         for w in &plan.warnings {
@@ -150,14 +182,18 @@ impl Engine {
             report.refused += 1;
             match refusal.reason.status() {
                 OutboxStatus::Failed { message, retryable } => {
-                    self.store.mark_failed(&refusal.entry, &message, retryable).await?;
+                    self.store
+                        .mark_failed(&refusal.entry, &message, retryable)
+                        .await?;
                 }
                 _ => self.store.mark_done(std::slice::from_ref(&refusal.entry)).await?,
             }
         }
         for d in &plan.deferred {
             report.deferred += 1;
-            self.store.retry_at(&d.entry, d.until.unwrap_or(now).max(now)).await?;
+            self.store
+                .retry_at(&d.entry, d.until.unwrap_or(now).max(now))
+                .await?;
         }
         let by_id: HashMap<&OutboxId, &OutboxEntry> = pending.iter().map(|e| (&e.id, e)).collect();
         for batch in &plan.batches {
@@ -186,16 +222,27 @@ impl Engine {
                             .lines
                             .iter()
                             .filter(|l| l.quantity_unshipped() > 0)
-                            .map(|l| ShipmentLine { order_item_id: l.order_item_id.clone(), quantity: l.quantity_unshipped() })
+                            .map(|l| ShipmentLine {
+                                order_item_id: l.order_item_id.clone(),
+                                quantity: l.quantity_unshipped(),
+                            })
                             .collect();
                     }
                     let decision = {
                         let ctx = ImportContext::new(&rt.connection.settings, &inventory, now);
-                        self.import_policy.on_event(PolicyEvent::ShipmentSending { order: &order, shipment }, &ctx)
+                        self.import_policy.on_event(
+                            PolicyEvent::ShipmentSending {
+                                order: &order,
+                                shipment,
+                            },
+                            &ctx,
+                        )
                     };
                     if let Some(reason) = decision.skip_reason() {
                         report.refused += 1;
-                        self.store.mark_failed(&entry.id, &format!("not sent: {reason}"), false).await?;
+                        self.store
+                            .mark_failed(&entry.id, &format!("not sent: {reason}"), false)
+                            .await?;
                         continue;
                     }
                     if let Some(c) = &decision.carrier {
@@ -278,12 +325,21 @@ impl Engine {
                 self.store.update_feed(&record).await?;
             }
             BatchPayload::Feed(doc) => {
-                let marketplaces: Vec<String> = batch.marketplace_ids.iter().map(|m| m.as_str().to_owned()).collect();
-                let result = submit_feed(&rt.client, doc.feed_type.as_str(), doc.content_type, doc.body.clone())
-                    .marketplace_ids(marketplaces)
-                    .documents(Documents::over_transport(&rt.client))
-                    .send()
-                    .await;
+                let marketplaces: Vec<String> = batch
+                    .marketplace_ids
+                    .iter()
+                    .map(|m| m.as_str().to_owned())
+                    .collect();
+                let result = submit_feed(
+                    &rt.client,
+                    doc.feed_type.as_str(),
+                    doc.content_type,
+                    doc.body.clone(),
+                )
+                .marketplace_ids(marketplaces)
+                .documents(Documents::over_transport(&rt.client))
+                .send()
+                .await;
                 match result {
                     Ok(feed) => {
                         record.amazon_feed_id = Some(feed.feed_id.to_string());
@@ -292,7 +348,11 @@ impl Engine {
                     }
                     Err(e) => {
                         let message = e.to_string();
-                        record.status = if e.is_retryable() { FeedStatus::Cancelled } else { FeedStatus::Fatal };
+                        record.status = if e.is_retryable() {
+                            FeedStatus::Cancelled
+                        } else {
+                            FeedStatus::Fatal
+                        };
                         record.finished_at = Some(self.now());
                         self.store.update_feed(&record).await?;
                         for id in &batch.entries {
@@ -324,11 +384,17 @@ impl Engine {
         if entry.attempts >= self.config.max_attempts {
             report.failed += 1;
             self.store
-                .mark_failed(&entry.id, &format!("{message} (gave up after {} attempts)", entry.attempts), true)
+                .mark_failed(
+                    &entry.id,
+                    &format!("{message} (gave up after {} attempts)", entry.attempts),
+                    true,
+                )
                 .await?;
         } else {
             report.retrying += 1;
-            self.store.retry_at(&entry.id, now + self.config.backoff(entry.attempts)).await?;
+            self.store
+                .retry_at(&entry.id, now + self.config.backoff(entry.attempts))
+                .await?;
         }
         Ok(())
     }
@@ -360,7 +426,11 @@ impl Engine {
                 report.examined += 1;
                 let open = self.open_entries(&record).await?;
                 if open.is_empty() {
-                    record.status = if is_api { FeedStatus::Done } else { FeedStatus::Cancelled };
+                    record.status = if is_api {
+                        FeedStatus::Done
+                    } else {
+                        FeedStatus::Cancelled
+                    };
                     record.finished_at = Some(now);
                     self.store.update_feed(&record).await?;
                     report.closed += 1;
@@ -382,7 +452,11 @@ impl Engine {
                         self.store.retry_at(&entry.id, now).await?;
                     }
                 }
-                record.status = if is_api { FeedStatus::Done } else { FeedStatus::Cancelled };
+                record.status = if is_api {
+                    FeedStatus::Done
+                } else {
+                    FeedStatus::Cancelled
+                };
                 record.finished_at = Some(now);
                 self.store.update_feed(&record).await?;
             }
@@ -395,7 +469,8 @@ impl Engine {
         let mut open = Vec::new();
         for id in &record.entries {
             if let Some(e) = self.store.get_outbox(id).await? {
-                if matches!(&e.status, OutboxStatus::Submitted { feed_record_id } if *feed_record_id == record.id) {
+                if matches!(&e.status, OutboxStatus::Submitted { feed_record_id } if *feed_record_id == record.id)
+                {
                     open.push(e);
                 }
             }
@@ -417,7 +492,9 @@ impl Engine {
                 limit: None,
             };
             for mut record in self.store.list_feeds(&q).await? {
-                let Some(feed_id) = record.amazon_feed_id.clone() else { continue };
+                let Some(feed_id) = record.amazon_feed_id.clone() else {
+                    continue;
+                };
                 if record.feed_type == CONFIRM_SHIPMENT_LOG_NAME {
                     continue;
                 }
@@ -460,26 +537,33 @@ impl Engine {
                 let now = self.now();
                 match self.planner.read_report(&record, &carried, &bytes) {
                     Ok(outcome) => {
-                        let by_id: HashMap<&OutboxId, &OutboxEntry> = carried.iter().map(|e| (&e.id, e)).collect();
+                        let by_id: HashMap<&OutboxId, &OutboxEntry> =
+                            carried.iter().map(|e| (&e.id, e)).collect();
                         for o in &outcome.entries {
                             match &o.status {
                                 OutboxStatus::Done => {
                                     report.done += 1;
                                     self.store.mark_done(std::slice::from_ref(&o.entry)).await?;
                                 }
-                                OutboxStatus::Failed { message, retryable: true } => {
-                                    match by_id.get(&o.entry) {
-                                        Some(e) if e.attempts < self.config.max_attempts => {
-                                            report.retrying += 1;
-                                            self.store.retry_at(&o.entry, now + self.config.backoff(e.attempts)).await?;
-                                        }
-                                        _ => {
-                                            report.failed += 1;
-                                            self.store.mark_failed(&o.entry, message, true).await?;
-                                        }
+                                OutboxStatus::Failed {
+                                    message,
+                                    retryable: true,
+                                } => match by_id.get(&o.entry) {
+                                    Some(e) if e.attempts < self.config.max_attempts => {
+                                        report.retrying += 1;
+                                        self.store
+                                            .retry_at(&o.entry, now + self.config.backoff(e.attempts))
+                                            .await?;
                                     }
-                                }
-                                OutboxStatus::Failed { message, retryable: false } => {
+                                    _ => {
+                                        report.failed += 1;
+                                        self.store.mark_failed(&o.entry, message, true).await?;
+                                    }
+                                },
+                                OutboxStatus::Failed {
+                                    message,
+                                    retryable: false,
+                                } => {
                                     report.failed += 1;
                                     self.store.mark_failed(&o.entry, message, false).await?;
                                 }
@@ -527,7 +611,10 @@ fn order_of(e: &OutboxEntry) -> Option<AmazonOrderId> {
 }
 
 /// Sends one `confirmShipment` call with the body the planner rendered.
-async fn send_confirmation(client: &SpApiClient, call: &ConfirmShipmentCall) -> Result<(), amazon_spapi::error::Error> {
+async fn send_confirmation(
+    client: &SpApiClient,
+    call: &ConfirmShipmentCall,
+) -> Result<(), amazon_spapi::error::Error> {
     let path = fill_path(CONFIRM_SHIPMENT.path, &[("orderId", call.order_id.as_str())]);
     let req = ApiRequest::new(path).json_body(call.body.clone().into_bytes().into());
     client.send(&CONFIRM_SHIPMENT, req).await.map(|_| ())
@@ -544,12 +631,19 @@ fn already_confirmed(e: &amazon_spapi::error::Error) -> bool {
     }
 }
 
-async fn order_items(rt: &ConnectionRuntime, order_id: &AmazonOrderId) -> Result<Vec<OrderItem>, EngineError> {
+async fn order_items(
+    rt: &ConnectionRuntime,
+    order_id: &AmazonOrderId,
+) -> Result<Vec<OrderItem>, EngineError> {
     GetOrderItems::new(&rt.client, order_id.as_str())
         .items()
         .try_collect()
         .await
-        .map_err(|source| EngineError::Amazon { connection_id: rt.connection.id.clone(), during: "getOrderItems", source })
+        .map_err(|source| EngineError::Amazon {
+            connection_id: rt.connection.id.clone(),
+            during: "getOrderItems",
+            source,
+        })
 }
 
 /// Whether Amazon shows every unit of the shipment as shipped.
@@ -562,7 +656,9 @@ fn shipment_covered(shipment: &crate::domain::Shipment, items: &[OrderItem]) -> 
     };
     if shipment.lines.is_empty() {
         return !items.is_empty()
-            && items.iter().all(|i| i.quantity_shipped.unwrap_or(0) >= i.quantity_ordered.unwrap_or(0));
+            && items
+                .iter()
+                .all(|i| i.quantity_shipped.unwrap_or(0) >= i.quantity_ordered.unwrap_or(0));
     }
     shipment
         .lines

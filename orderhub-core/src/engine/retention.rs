@@ -57,12 +57,18 @@ impl Engine {
         let mut shipments: HashMap<AmazonOrderId, Vec<Shipment>> = HashMap::new();
         for e in self.store.list_outbox(&OutboxQuery::default()).await? {
             if let OutboxPayload::ShipmentConfirmation { shipment, .. } = e.payload {
-                shipments.entry(shipment.order_id.clone()).or_default().push(shipment);
+                shipments
+                    .entry(shipment.order_id.clone())
+                    .or_default()
+                    .push(shipment);
             }
         }
         let mut offset = 0u32;
         loop {
-            let orders = self.store.query_orders(&OrderQuery::all().page(PAGE, offset)).await?;
+            let orders = self
+                .store
+                .query_orders(&OrderQuery::all().page(PAGE, offset))
+                .await?;
             let n = u32::try_from(orders.len()).unwrap_or(u32::MAX);
             for mut order in orders {
                 if order.redacted_at.is_some() {
@@ -74,14 +80,19 @@ impl Engine {
                     legal_hold: order.metadata.flag(LEGAL_HOLD_KEY),
                 };
                 let ships = shipments.get(&order.id).map_or(&[][..], Vec::as_slice);
-                let Some(due) = self.redaction.due_at(&order, ships, &facts) else { continue };
+                let Some(due) = self.redaction.due_at(&order, ships, &facts) else {
+                    continue;
+                };
                 if due > now {
                     report.next_due = Some(report.next_due.map_or(due, |d| d.min(due)));
                     continue;
                 }
                 let done = self.redaction.redact(&mut order, now);
                 if !done.fields.is_empty() {
-                    order.metadata.set(REDACTION_LOG_KEY, format!("{} at {}", done.fields.join(","), now.to_rfc3339()));
+                    order.metadata.set(
+                        REDACTION_LOG_KEY,
+                        format!("{} at {}", done.fields.join(","), now.to_rfc3339()),
+                    );
                 }
                 let id = order.id.clone();
                 let outcome = self.store.commit(ChangeSet::new().save(order)).await?;
@@ -90,7 +101,11 @@ impl Engine {
                     continue;
                 }
                 tracing::info!(order = %id, fields = done.fields.len(), "personal data redacted");
-                report.redacted.push(RedactedOrder { order_id: id, fields: done.fields, redacted_at: done.redacted_at });
+                report.redacted.push(RedactedOrder {
+                    order_id: id,
+                    fields: done.fields,
+                    redacted_at: done.redacted_at,
+                });
             }
             if n < PAGE {
                 break;

@@ -2,7 +2,7 @@
 //! item, held for a debounce window (five minutes from the first pending cancellation by default) so
 //! cancellations made close together share one feed.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 use orderhub_core::policy::outbound::{
     BatchKind, BatchPayload, DeferReason, FeedDocument, OutboundBatch, OutboundFeedType, OutboundInput,
@@ -15,6 +15,7 @@ use orderhub_core::{
 
 use super::{by_age, is_amazon_order_id, PlanOut, Throttle};
 use crate::config::PlannerConfig;
+use crate::hash::FastMap;
 use crate::xml::{
     render_message, AckItem, AckStatus, EnvelopeWriter, MessageType, OrderAcknowledgement, XmlMessage,
 };
@@ -77,7 +78,8 @@ pub(super) fn plan<'a>(
     due.sort_by(|a, b| by_age(a, b));
 
     // The debounce window opens with the first pending cancellation of each seller, due or not.
-    let mut window_start: HashMap<(&ConnectionId, &SellerId), chrono::DateTime<chrono::Utc>> = HashMap::new();
+    let mut window_start: FastMap<(&ConnectionId, &SellerId), chrono::DateTime<chrono::Utc>> =
+        FastMap::default();
     for e in input
         .pending
         .iter()
@@ -92,7 +94,7 @@ pub(super) fn plan<'a>(
     }
 
     // Orders Amazon was told shipped cannot be canceled.
-    let mut shipped: HashMap<(&SellerId, &AmazonOrderId), ()> = HashMap::new();
+    let mut shipped: FastMap<(&SellerId, &AmazonOrderId), ()> = FastMap::default();
     for e in input.sent {
         if matches!(e.status, OutboxStatus::Submitted { .. } | OutboxStatus::Done) {
             if let OutboxPayload::ShipmentConfirmation { shipment, .. } = &e.payload {
@@ -128,7 +130,7 @@ pub(super) fn plan<'a>(
         let next = throttle.next_slot(input.now);
         let mut env = EnvelopeWriter::new(seller.as_str(), MessageType::OrderAcknowledgement);
         let mut carried: Vec<OutboxId> = Vec::new();
-        let mut in_feed: HashMap<&AmazonOrderId, &OutboxEntry> = HashMap::new();
+        let mut in_feed: FastMap<&AmazonOrderId, &OutboxEntry> = FastMap::default();
         let mut full = false;
         for e in entries {
             let Some((order_id, lines, _reason)) = cancellation_of(e) else {

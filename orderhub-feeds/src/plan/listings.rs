@@ -3,6 +3,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use crate::hash::FastMap;
+
 use chrono::{DateTime, Utc};
 use orderhub_core::policy::outbound::{
     BatchKind, BatchPayload, DeferReason, FeedDocument, OutboundBatch, OutboundFeedType, OutboundInput,
@@ -41,7 +43,7 @@ struct Group<'a> {
     seller: &'a SellerId,
     market: &'a MarketplaceId,
     updates: Vec<Update<'a>>,
-    by_sku: HashMap<(&'a str, Kind), usize>,
+    by_sku: FastMap<(&'a str, Kind), usize>,
 }
 
 fn is_unknown(
@@ -186,8 +188,9 @@ pub(super) fn plan<'a>(
     }
 
     // Decide per entry; keep only the newest update per SKU, marketplace and kind. Groups keep input order.
+    let total = due.len();
     let mut groups: Vec<Group<'a>> = Vec::new();
-    let mut group_of: HashMap<(&ConnectionId, &SellerId, &MarketplaceId), usize> = HashMap::new();
+    let mut group_of: FastMap<(&ConnectionId, &SellerId, &MarketplaceId), usize> = FastMap::default();
     let mut last: Option<usize> = None;
     for (order, e) in due.into_iter().enumerate() {
         let update = match update_for(cfg, input, e, order) {
@@ -218,8 +221,12 @@ pub(super) fn plan<'a>(
                         conn: &e.connection_id,
                         seller: &e.seller_id,
                         market: update.marketplace_id,
-                        updates: Vec::new(),
-                        by_sku: HashMap::new(),
+                        // The first group usually holds almost everything; later ones start small.
+                        updates: Vec::with_capacity(if groups.is_empty() { total - order } else { 16 }),
+                        by_sku: FastMap::with_capacity_and_hasher(
+                            if groups.is_empty() { total - order } else { 16 },
+                            Default::default(),
+                        ),
                     });
                     groups.len() - 1
                 }),
@@ -280,40 +287,58 @@ pub(super) fn plan<'a>(
     }
 }
 
+/// Kind (1 bit), creation time (seconds offset by 2^42, 43 bits; nanoseconds, 30 bits), input order (32 bits).
+fn sort_key(u: &Update<'_>) -> u128 {
+    let kind = match u.kind {
+        Kind::Quantity => 0u128,
+        Kind::Price => 1,
+    };
+    let secs = (u.entry.created_at.timestamp() + (1 << 42)).clamp(0, (1 << 43) - 1) as u128;
+    let nanos = u128::from(u.entry.created_at.timestamp_subsec_nanos() & ((1 << 30) - 1));
+    let order = u128::from(u32::try_from(u.order).unwrap_or(u32::MAX));
+    (kind << 105) | (secs << 62) | (nanos << 32) | order
+}
+
 fn feed_for_market(
     cfg: &PlannerConfig,
     conn: &ConnectionId,
     seller: &SellerId,
     market: &MarketplaceId,
-    mut updates: Vec<Update<'_>>,
+    updates: Vec<Update<'_>>,
     next: DateTime<Utc>,
     out: &mut PlanOut,
 ) {
-    updates.sort_unstable_by_key(|a| (a.kind, a.entry.created_at, a.order));
-    let mut writer = ListingsFeedWriter::new(seller.as_str(), cfg.issue_locale.as_deref());
+    // Sort compact keys, not the updates: quantities first, then oldest first, then input order.
+    let mut keys: Vec<(u128, u32)> = updates
+        .iter()
+        .enumerate()
+        .map(|(i, u)| (sort_key(u), u32::try_from(i).unwrap_or(u32::MAX)))
+        .collect();
+    keys.sort_unstable();
+    let mut slots: Vec<Option<Update<'_>>> = updates.into_iter().map(Some).collect();
     let max_messages = cfg.limits.max_messages.max(1);
-    let mut entries = Vec::with_capacity(updates.len().min(max_messages));
-    let mut scratch = String::with_capacity(256);
+    let mut writer = ListingsFeedWriter::new(seller.as_str(), cfg.issue_locale.as_deref());
+    writer.reserve(cfg.limits.max_bytes.min(slots.len().saturating_mul(256)));
+    let mut entries = Vec::with_capacity(slots.len().min(max_messages));
     let mut full = false;
-    for u in updates {
+    for (_, i) in keys {
+        let Some(u) = slots.get_mut(i as usize).and_then(Option::take) else {
+            continue;
+        };
         if full {
             out.defer(&u.entry.id, DeferReason::BatchFull, Some(next));
             continue;
         }
-        scratch.clear();
         let message = ListingsMessage {
             message_id: (entries.len() + 1) as u64,
             sku: u.sku,
             product_type: &cfg.product_type,
             patch: u.patch,
         };
-        message.write_json(&mut scratch);
-        let fits = entries.len() < max_messages && writer.size_with(scratch.len()) <= cfg.limits.max_bytes;
-        if fits {
-            writer.push_rendered(&scratch);
+        if entries.len() < max_messages && writer.push_within(&message, cfg.limits.max_bytes) {
             entries.push(u.entry.id.clone());
         } else if entries.is_empty() {
-            let bytes = writer.size_with(scratch.len());
+            let bytes = writer.size_with(message.to_json().len());
             out.refuse(
                 &u.entry.id,
                 RefusalReason::TooLarge {

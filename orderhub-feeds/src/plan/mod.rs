@@ -4,8 +4,6 @@ mod cancellations;
 mod listings;
 mod shipments;
 
-use std::collections::HashMap;
-
 use chrono::{DateTime, Utc};
 use orderhub_core::policy::outbound::{
     DeferReason, Deferral, OutboundFeedType, OutboundInput, OutboundPlan, Refusal, RefusalReason,
@@ -13,6 +11,7 @@ use orderhub_core::policy::outbound::{
 use orderhub_core::{ConnectionId, FeedStatus, OutboxEntry, OutboxId, OutboxPayload, OutboxStatus, SellerId};
 
 use crate::config::PlannerConfig;
+use crate::hash::FastMap;
 
 /// Collects the plan; every entry goes through exactly one of `refuse`, `defer` or a batch.
 pub(crate) struct PlanOut {
@@ -49,13 +48,13 @@ impl PlanOut {
 
 /// When each (connection, seller, feed type) may send its next feed.
 pub(crate) struct Throttle {
-    last: HashMap<(ConnectionId, SellerId, String), DateTime<Utc>>,
+    last: FastMap<(ConnectionId, SellerId, String), DateTime<Utc>>,
     interval: chrono::Duration,
 }
 
 impl Throttle {
     fn new(cfg: &PlannerConfig, input: &OutboundInput<'_>) -> Self {
-        let mut last: HashMap<(ConnectionId, SellerId, String), DateTime<Utc>> = HashMap::new();
+        let mut last: FastMap<(ConnectionId, SellerId, String), DateTime<Utc>> = FastMap::default();
         for r in input.recent {
             if r.status == FeedStatus::Cancelled {
                 continue;

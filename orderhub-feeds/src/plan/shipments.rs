@@ -2,7 +2,7 @@
 //! split further than Amazon accepts, combined shipments flagged; rendered as `confirmShipment` bodies or
 //! one `POST_ORDER_FULFILLMENT_DATA` feed per seller and interval.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 use orderhub_core::policy::outbound::{
     BatchKind, BatchPayload, ConfirmShipmentCall, DeferReason, FeedDocument, OutboundBatch, OutboundFeedType,
@@ -17,6 +17,7 @@ use super::{by_age, is_amazon_order_id, PlanOut, Throttle};
 use crate::carrier::Carrier;
 use crate::config::{ConfirmationMode, PlannerConfig};
 use crate::confirm::ConfirmShipmentRequest;
+use crate::hash::FastMap;
 use crate::xml::{
     render_message, EnvelopeWriter, FulfillmentItem, MessageType, OrderFulfillment, XmlMessage,
 };
@@ -113,9 +114,9 @@ pub(super) fn plan<'a>(
     due.sort_by(|a, b| by_age(a, b));
 
     // What Amazon was already told.
-    let mut sent_shipments: HashMap<&ShipmentId, &OutboxId> = HashMap::new();
-    let mut sent_orders: HashMap<(&SellerId, &AmazonOrderId), &OutboxId> = HashMap::new();
-    let mut sent_tracking: BTreeMap<String, BTreeSet<&AmazonOrderId>> = BTreeMap::new();
+    let mut sent_shipments: FastMap<&ShipmentId, &OutboxId> = FastMap::default();
+    let mut sent_orders: FastMap<(&SellerId, &AmazonOrderId), &OutboxId> = FastMap::default();
+    let mut sent_tracking: FastMap<String, BTreeSet<&AmazonOrderId>> = FastMap::default();
     for e in input.sent.iter().filter(|e| was_sent(&e.status)) {
         if let Some((_, s)) = shipment_of(e) {
             sent_shipments.entry(&s.id).or_insert(&e.id);
@@ -127,9 +128,9 @@ pub(super) fn plan<'a>(
     }
 
     // Refuse what must not go; group the rest by order.
-    let mut seen: HashMap<&ShipmentId, &OutboxEntry> = HashMap::new();
+    let mut seen: FastMap<&ShipmentId, &OutboxEntry> = FastMap::default();
     let mut groups: Vec<OrderGroup<'a>> = Vec::new();
-    let mut group_of: HashMap<(&ConnectionId, &SellerId, &AmazonOrderId), usize> = HashMap::new();
+    let mut group_of: FastMap<(&ConnectionId, &SellerId, &AmazonOrderId), usize> = FastMap::default();
     for e in due {
         let Some((marketplace_id, s)) = shipment_of(e) else {
             continue;
@@ -267,20 +268,40 @@ fn split_problem(cfg: &PlannerConfig, g: &OrderGroup<'_>) -> Option<RefusalReaso
 
 fn combined_shipment_warnings(
     groups: &[OrderGroup<'_>],
-    sent_tracking: &BTreeMap<String, BTreeSet<&AmazonOrderId>>,
+    sent_tracking: &FastMap<String, BTreeSet<&AmazonOrderId>>,
     out: &mut PlanOut,
 ) {
-    let mut by_tracking: BTreeMap<String, (BTreeSet<&AmazonOrderId>, Vec<&OutboxId>)> = BTreeMap::new();
+    // Most tracking numbers appear once: count first, and build order sets only for the shared ones.
+    let mut by_tracking: FastMap<String, (&AmazonOrderId, bool)> = FastMap::default();
     for g in groups {
         for p in &g.packages {
             if let Some(t) = tracking_key(p.shipment) {
-                let slot = by_tracking.entry(t).or_default();
+                let slot = by_tracking.entry(t).or_insert((g.order_id, false));
+                if slot.0 != g.order_id {
+                    slot.1 = true;
+                }
+            }
+        }
+    }
+    let mut shared: BTreeMap<String, (BTreeSet<&AmazonOrderId>, Vec<&OutboxId>)> = BTreeMap::new();
+    for g in groups {
+        for p in &g.packages {
+            let Some(t) = tracking_key(p.shipment) else {
+                continue;
+            };
+            let several = by_tracking.get(&t).is_some_and(|(_, several)| *several);
+            if several
+                || sent_tracking
+                    .get(&t)
+                    .is_some_and(|o| o.iter().any(|o| *o != g.order_id))
+            {
+                let slot = shared.entry(t).or_default();
                 slot.0.insert(g.order_id);
                 slot.1.push(&p.entry.id);
             }
         }
     }
-    for (tracking, (mut orders, entries)) in by_tracking {
+    for (tracking, (mut orders, entries)) in shared {
         if let Some(earlier) = sent_tracking.get(&tracking) {
             orders.extend(earlier.iter().copied());
         }
@@ -297,14 +318,14 @@ fn combined_shipment_warnings(
 /// Resolves carriers once per name and marketplace in a plan.
 struct Carriers<'c, 'a> {
     cfg: &'c PlannerConfig,
-    cache: HashMap<(&'a str, &'a MarketplaceId), Carrier>,
+    cache: FastMap<(&'a str, &'a MarketplaceId), Carrier>,
 }
 
 impl<'c, 'a> Carriers<'c, 'a> {
     fn new(cfg: &'c PlannerConfig) -> Self {
         Carriers {
             cfg,
-            cache: HashMap::new(),
+            cache: FastMap::default(),
         }
     }
 

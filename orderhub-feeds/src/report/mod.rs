@@ -10,8 +10,7 @@
 mod json;
 mod xml;
 
-use std::collections::HashMap;
-
+use crate::hash::FastMap;
 use orderhub_core::policy::outbound::{
     EntryOutcome, FeedOutcome, OutboundFeedType, ReportReadError, UnknownSku,
 };
@@ -172,7 +171,7 @@ fn payload_facts(e: Option<&OutboxEntry>) -> (bool, Option<(&MarketplaceId, &str
 /// (entries missing from it are treated as order messages: never blindly retried).
 pub fn reconcile(record: &FeedRecord, carried: &[OutboxEntry], report: &ParsedReport) -> FeedOutcome {
     let n = record.entries.len();
-    let by_id: HashMap<&OutboxId, &OutboxEntry> = carried.iter().map(|e| (&e.id, e)).collect();
+    let by_id: FastMap<&OutboxId, &OutboxEntry> = carried.iter().map(|e| (&e.id, e)).collect();
     let mut errors: Vec<Vec<&MessageResult>> = vec![Vec::new(); n];
     let mut warnings: Vec<Vec<String>> = vec![Vec::new(); n];
     let mut unattributed = Vec::new();

@@ -1,5 +1,6 @@
 //! Compiling a [`RuleSpec`] into accessors, typed operands, compiled regexes and checked actions.
 
+use std::cell::RefCell;
 use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -128,16 +129,19 @@ fn events_of(spec: &RuleSpec) -> Result<(u8, Vec<EventKind>), RuleErrorKind> {
     Ok((bits, kinds))
 }
 
+/// Compiles one rule. `meta_keys` interns the order-metadata keys of the whole rule set (their positions
+/// are the evaluation cache's slots).
 pub(crate) fn compile_rule(
     index: usize,
     spec: &RuleSpec,
     carriers: &CarrierList,
+    meta_keys: &mut Vec<Box<str>>,
 ) -> Result<CompiledRule, RuleErrorKind> {
     if spec.name.trim().is_empty() {
         return Err(RuleErrorKind::NoName);
     }
     let (events, kinds) = events_of(spec)?;
-    let cx = Cx { events: &kinds };
+    let cx = Cx { events: &kinds, meta_keys: RefCell::new(meta_keys) };
     let cond = match &spec.when {
         None => Cond::True,
         Some(c) => cx.cond(c, false)?,
@@ -159,6 +163,7 @@ pub(crate) fn compile_rule(
 
 struct Cx<'a> {
     events: &'a [EventKind],
+    meta_keys: RefCell<&'a mut Vec<Box<str>>>,
 }
 
 impl Cx<'_> {
@@ -243,7 +248,7 @@ impl Cx<'_> {
         op: &'static str,
         in_line: bool,
     ) -> Result<Leaf, RuleErrorKind> {
-        let Some(resolved) = fields::resolve(name) else {
+        let Some(mut resolved) = fields::resolve(name) else {
             return Err(RuleErrorKind::UnknownField {
                 field: name.chars().take(100).collect(),
                 suggestion: fields::suggest(name),
@@ -276,6 +281,13 @@ impl Cx<'_> {
                     });
                 }
             }
+        }
+        if let FieldRef::OrderMeta { key, slot, .. } = &mut resolved.field {
+            let mut keys = self.meta_keys.borrow_mut();
+            *slot = keys.iter().position(|k| k == key).unwrap_or_else(|| {
+                keys.push(key.clone());
+                keys.len() - 1
+            });
         }
         let kind = resolved.kind;
         let case_sensitive = c.case_sensitive.unwrap_or(false);
@@ -342,7 +354,15 @@ impl Cx<'_> {
             }
             _ => return Err(RuleErrorKind::ConditionShape { found: vec![format!("`{op}`")] }),
         };
-        Ok(Leaf { field: resolved.field, test, case_sensitive })
+        // Ignoring ASCII case changes nothing when the operand has no ASCII letters: compare bytes then,
+        // which is faster (plain memcmp / substring search).
+        let letters = |t: &str| t.bytes().any(|b| b.is_ascii_alphabetic());
+        let caseless_operand = match &test {
+            Test::Eq(Operand::Text { text, .. }) | Test::Ne(Operand::Text { text, .. }) => !letters(text),
+            Test::Contains(n) | Test::StartsWith(n) | Test::EndsWith(n) => !letters(n),
+            _ => false,
+        };
+        Ok(Leaf { field: resolved.field, test, case_sensitive: case_sensitive || caseless_operand })
     }
 }
 
@@ -380,9 +400,9 @@ fn shown(v: &Scalar) -> String {
 
 fn operand(field: &str, op: &'static str, kind: Kind, v: &Scalar) -> Result<Operand, RuleErrorKind> {
     Ok(match kind {
-        Kind::Text | Kind::TextList => Operand::Text { text: v.to_text().into(), num: None },
+        Kind::Text | Kind::TextList => Operand::Text { text: v.to_text().trim().into(), num: None },
         Kind::Dynamic => {
-            let text = v.to_text();
+            let text = v.to_text().trim().to_owned();
             let num = fields::parse_number(&text);
             Operand::Text { text: text.into(), num }
         }

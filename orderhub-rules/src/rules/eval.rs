@@ -7,7 +7,7 @@ use orderhub_core::policy::import::{
 };
 
 use super::compile::{event_bit, Action, CompiledRule, Cond, Leaf, Operand, Test};
-use super::fields::{parse_number, FieldRef, Fixed, Subject, Val};
+use super::fields::{parse_number, FieldRef, Subject, Val};
 use crate::text::{contains_ignore_ascii_case, ends_with_ignore_ascii_case, starts_with_ignore_ascii_case};
 
 pub(crate) fn run(rules: &[CompiledRule], event: PolicyEvent<'_>, ctx: &ImportContext<'_>, out: &mut ImportDecision) {
@@ -21,8 +21,9 @@ pub(crate) fn run(rules: &[CompiledRule], event: PolicyEvent<'_>, ctx: &ImportCo
         }
         other => Subject { order: other.order(), shipment: None, item: None, inventory: ctx.inventory },
     };
+    let mut cache = MetaCache::new();
     for rule in rules {
-        if !rule.enabled || rule.events & bit == 0 || !eval(&rule.cond, &subject, None) {
+        if !rule.enabled || rule.events & bit == 0 || !eval(&rule.cond, &subject, None, &mut cache) {
             continue;
         }
         out.trace.push(FiredRule { index: rule.index, name: rule.name.clone() });
@@ -84,23 +85,57 @@ fn set_text(slot: &mut Option<String>, v: &str) {
     }
 }
 
-pub(crate) fn eval(c: &Cond, s: &Subject<'_>, line: Option<&OrderLine>) -> bool {
-    match c {
-        Cond::True => true,
-        Cond::Test(leaf) => eval_leaf(leaf, s, line),
-        Cond::All(cs) => cs.iter().all(|c| eval(c, s, line)),
-        Cond::Any(cs) => cs.iter().any(|c| eval(c, s, line)),
-        Cond::None(cs) => !cs.iter().any(|c| eval(c, s, line)),
-        Cond::AnyLine(c) => s.order.is_some_and(|o| o.lines.iter().any(|l| eval(c, s, Some(l)))),
-        Cond::AllLines(c) => s.order.is_some_and(|o| o.lines.iter().all(|l| eval(c, s, Some(l)))),
-        Cond::NoLine(c) => !s.order.is_some_and(|o| o.lines.iter().any(|l| eval(c, s, Some(l)))),
+/// Slots of the per-evaluation order-metadata cache; keys interned beyond this are looked up directly.
+const CACHE_SLOTS: usize = 16;
+
+/// Order-metadata values looked up during one evaluation, by interned key: each key is looked up at most
+/// once per event however many rules test it. Lives on the stack.
+pub(crate) struct MetaCache<'a> {
+    vals: [Option<Option<&'a str>>; CACHE_SLOTS],
+}
+
+impl<'a> MetaCache<'a> {
+    pub(crate) fn new() -> Self {
+        MetaCache { vals: [None; CACHE_SLOTS] }
+    }
+
+    #[inline]
+    fn get(&mut self, slot: usize, lookup: impl FnOnce() -> Option<&'a str>) -> Option<&'a str> {
+        match self.vals.get_mut(slot) {
+            Some(Some(v)) => *v,
+            Some(empty) => {
+                let v = lookup();
+                *empty = Some(v);
+                v
+            }
+            None => lookup(),
+        }
     }
 }
 
-fn eval_leaf<'a>(leaf: &Leaf, s: &Subject<'a>, line: Option<&'a OrderLine>) -> bool {
+pub(crate) fn eval<'a>(
+    c: &Cond,
+    s: &Subject<'a>,
+    line: Option<&'a OrderLine>,
+    cache: &mut MetaCache<'a>,
+) -> bool {
+    match c {
+        Cond::True => true,
+        Cond::Test(leaf) => eval_leaf(leaf, s, line, cache),
+        Cond::All(cs) => cs.iter().all(|c| eval(c, s, line, cache)),
+        Cond::Any(cs) => cs.iter().any(|c| eval(c, s, line, cache)),
+        Cond::None(cs) => !cs.iter().any(|c| eval(c, s, line, cache)),
+        Cond::AnyLine(c) => s.order.is_some_and(|o| o.lines.iter().any(|l| eval(c, s, Some(l), cache))),
+        Cond::AllLines(c) => s.order.is_some_and(|o| o.lines.iter().all(|l| eval(c, s, Some(l), cache))),
+        Cond::NoLine(c) => !s.order.is_some_and(|o| o.lines.iter().any(|l| eval(c, s, Some(l), cache))),
+    }
+}
+
+#[inline]
+fn eval_leaf<'a>(leaf: &Leaf, s: &Subject<'a>, line: Option<&'a OrderLine>, cache: &mut MetaCache<'a>) -> bool {
     let cs = leaf.case_sensitive;
     let val = match &leaf.field {
-        FieldRef::Fixed(Fixed::Tags) => {
+        FieldRef::Tags => {
             let Some(order) = s.order else { return test(&leaf.test, Val::Missing, cs) };
             if order.tags.is_empty() {
                 return test(&leaf.test, Val::Missing, cs);
@@ -111,9 +146,12 @@ fn eval_leaf<'a>(leaf: &Leaf, s: &Subject<'a>, line: Option<&'a OrderLine>) -> b
                 order.tags.iter().any(|t| test(&leaf.test, Val::Text(t), cs))
             };
         }
-        FieldRef::Fixed(f) => f.get(s, line),
-        FieldRef::OrderMeta { key, channel_fallback } => s.order.map_or(Val::Missing, |o| {
-            match o.metadata.get(key) {
+        FieldRef::Order(f) => s.order.and_then(|o| f.order_value(o)).unwrap_or(Val::Missing),
+        FieldRef::Line(f) => line.and_then(|l| f.line_value(l, s.inventory)).unwrap_or(Val::Missing),
+        FieldRef::Shipment(f) => s.shipment.and_then(|sh| f.shipment_value(sh)).unwrap_or(Val::Missing),
+        FieldRef::Item(f) => s.item.and_then(|i| f.item_value(i)).unwrap_or(Val::Missing),
+        FieldRef::OrderMeta { key, channel_fallback, slot } => s.order.map_or(Val::Missing, |o| {
+            match cache.get(*slot, || o.metadata.get(key)) {
                 Some(v) => Val::Text(v),
                 None if *channel_fallback => Val::Text(o.fulfillment_channel.code()),
                 None => Val::Missing,
@@ -136,7 +174,10 @@ fn text_eq(a: &str, b: &str, cs: bool) -> bool {
 fn equals(v: Val<'_>, o: &Operand, cs: bool) -> bool {
     match (v, o) {
         (Val::Text(t), Operand::Text { text, num }) => {
-            text_eq(t.trim(), text.trim(), cs) || num.is_some_and(|n| parse_number(t) == Some(n))
+            // Operands are trimmed when compiled; values are trimmed only when they could need it.
+            text_eq(t, text, cs)
+                || (t.len() > text.len() && text_eq(t.trim(), text, cs))
+                || num.is_some_and(|n| parse_number(t) == Some(n))
         }
         (Val::Num(a), Operand::Num(b)) => a == *b,
         (Val::Bool(a), Operand::Bool(b)) => a == *b,

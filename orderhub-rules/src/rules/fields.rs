@@ -140,10 +140,20 @@ pub(crate) const META_PREFIXES: &[(&str, Scope)] =
 /// A resolved field.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum FieldRef {
-    Fixed(Fixed),
+    /// Tags (multi-valued).
+    Tags,
+    /// An order field.
+    Order(Fixed),
+    /// A line field.
+    Line(Fixed),
+    /// A shipment field.
+    Shipment(Fixed),
+    /// An inventory-item field.
+    Item(Fixed),
     /// Order metadata; `channel_fallback` when the key is `amazon_fulfillment_channel`, which falls back to
-    /// the order's fulfillment channel (`AFN`/`MFN`) when the metadata does not set it.
-    OrderMeta { key: Box<str>, channel_fallback: bool },
+    /// the order's fulfillment channel (`AFN`/`MFN`) when the metadata does not set it. `slot` indexes the
+    /// per-evaluation lookup cache (the rule set interns order-metadata keys).
+    OrderMeta { key: Box<str>, channel_fallback: bool, slot: usize },
     LineMeta(Box<str>),
     ItemMeta(Box<str>),
 }
@@ -159,7 +169,14 @@ pub(crate) struct Resolved {
 pub(crate) fn resolve(name: &str) -> Option<Resolved> {
     let name = name.trim();
     if let Some((_, f, k, s)) = FIXED.iter().find(|(n, ..)| *n == name) {
-        return Some(Resolved { field: FieldRef::Fixed(*f), kind: *k, scope: *s });
+        let field = match (f, s) {
+            (Fixed::Tags, _) => FieldRef::Tags,
+            (_, Scope::Order) => FieldRef::Order(*f),
+            (_, Scope::Line) => FieldRef::Line(*f),
+            (_, Scope::Shipment) => FieldRef::Shipment(*f),
+            (_, Scope::Item) => FieldRef::Item(*f),
+        };
+        return Some(Resolved { field, kind: *k, scope: *s });
     }
     for (prefix, scope) in META_PREFIXES {
         if let Some(key) = name.strip_prefix(prefix) {
@@ -170,6 +187,7 @@ pub(crate) fn resolve(name: &str) -> Option<Resolved> {
                 Scope::Order => FieldRef::OrderMeta {
                     key: key.into(),
                     channel_fallback: key == keys::AMAZON_FULFILLMENT_CHANNEL,
+                    slot: usize::MAX,
                 },
                 Scope::Line => FieldRef::LineMeta(key.into()),
                 _ => FieldRef::ItemMeta(key.into()),
@@ -247,24 +265,8 @@ pub(crate) fn parse_number(s: &str) -> Option<Decimal> {
 }
 
 impl Fixed {
-    /// Reads the field. `line` is the line under a quantifier.
-    pub(crate) fn get<'a>(self, s: &Subject<'a>, line: Option<&'a OrderLine>) -> Val<'a> {
-        if let Some(v) = s.order.and_then(|o| self.order_value(o)) {
-            return v;
-        }
-        if let Some(v) = line.and_then(|l| self.line_value(l, s.inventory)) {
-            return v;
-        }
-        if let Some(v) = s.shipment.and_then(|sh| self.shipment_value(sh)) {
-            return v;
-        }
-        if let Some(v) = s.item.and_then(|i| self.item_value(i)) {
-            return v;
-        }
-        Val::Missing
-    }
-
-    fn order_value(self, o: &Order) -> Option<Val<'_>> {
+    #[inline]
+    pub(crate) fn order_value(self, o: &Order) -> Option<Val<'_>> {
         use Fixed as F;
         let addr = || o.shipping_address.as_present();
         Some(match self {
@@ -313,7 +315,8 @@ impl Fixed {
         })
     }
 
-    fn line_value<'a>(self, l: &'a OrderLine, inventory: &'a dyn InventoryLookup) -> Option<Val<'a>> {
+    #[inline]
+    pub(crate) fn line_value<'a>(self, l: &'a OrderLine, inventory: &'a dyn InventoryLookup) -> Option<Val<'a>> {
         use Fixed as F;
         let item = || l.sku.as_deref().and_then(|sku| inventory.item(sku));
         Some(match self {
@@ -339,7 +342,8 @@ impl Fixed {
         })
     }
 
-    fn shipment_value(self, sh: &Shipment) -> Option<Val<'_>> {
+    #[inline]
+    pub(crate) fn shipment_value(self, sh: &Shipment) -> Option<Val<'_>> {
         use Fixed as F;
         Some(match self {
             F::ShipmentCarrier => Val::Text(&sh.carrier),
@@ -352,7 +356,8 @@ impl Fixed {
         })
     }
 
-    fn item_value(self, i: &InventoryItem) -> Option<Val<'_>> {
+    #[inline]
+    pub(crate) fn item_value(self, i: &InventoryItem) -> Option<Val<'_>> {
         use Fixed as F;
         Some(match self {
             F::ItemSku => Val::Text(&i.sku),

@@ -247,12 +247,13 @@ impl RuleSet {
     /// # Errors
     /// [`RuleError::Rule`] naming the rule and the field.
     pub fn compile_with(file: &RuleFile, carriers: &CarrierList) -> Result<Self, RuleError> {
+        let mut meta_keys = Vec::new();
         let rules = file
             .rules
             .iter()
             .enumerate()
             .map(|(i, r)| {
-                compile::compile_rule(i + 1, r, carriers).map_err(|kind| RuleError::Rule {
+                compile::compile_rule(i + 1, r, carriers, &mut meta_keys).map_err(|kind| RuleError::Rule {
                     index: i + 1,
                     name: (!r.name.trim().is_empty()).then(|| r.name.clone()),
                     kind,

@@ -10,8 +10,8 @@ use orderhub_core::engine::{ConnectionRuntime, Engine, EngineConfig};
 use orderhub_core::policy::import::{AdmitAll, ImportPolicy};
 use orderhub_core::ports::Store;
 use orderhub_core::{
-    AmazonRegion, Connection, ConnectionHealth, ConnectionId, ConnectionSettings, MarketplaceId, OrdersApiVersion,
-    SellerId,
+    AmazonRegion, Connection, ConnectionHealth, ConnectionId, ConnectionSettings, MarketplaceId,
+    OrdersApiVersion, SellerId,
 };
 use orderhub_feeds::FeedPlanner;
 use orderhub_rules::{RedactionSchedule, ScheduledRedaction};
@@ -23,14 +23,28 @@ pub const CONNECTION: &str = "conn-us";
 /// A frozen simulator (time moves only through `advance`) without usage plans, one US seller with every
 /// role and `orders_per_day` orders a day over two days of history.
 pub async fn simulator(seed: u64, orders_per_day: f64) -> SimHandle {
-    let seller = SellerSpec::new(SELLER, &["US"]).roles(&Role::ALL).orders_per_day(orders_per_day).afn_share(0.2);
-    Simulator::start(SimConfig::new(seed).frozen().without_limits().sellers(vec![seller])).await.unwrap()
+    let seller = SellerSpec::new(SELLER, &["US"])
+        .roles(&Role::ALL)
+        .orders_per_day(orders_per_day)
+        .afn_share(0.2);
+    Simulator::start(
+        SimConfig::new(seed)
+            .frozen()
+            .without_limits()
+            .sellers(vec![seller]),
+    )
+    .await
+    .unwrap()
 }
 
 pub fn client(sim: &SimHandle) -> SpApiClient {
     let info = sim.seller(SELLER).unwrap();
     SpApiClient::builder()
-        .credentials(LwaCredentials::new(sim.client_id(), sim.client_secret(), info.refresh_token.clone()))
+        .credentials(LwaCredentials::new(
+            sim.client_id(),
+            sim.client_secret(),
+            info.refresh_token.clone(),
+        ))
         .endpoint(Url::parse(sim.base_url()).unwrap())
         .lwa_endpoint(Url::parse(&sim.lwa_url()).unwrap())
         .selling_partner_id(SELLER)
@@ -41,8 +55,11 @@ pub fn client(sim: &SimHandle) -> SpApiClient {
 }
 
 pub fn connection(api: OrdersApiVersion, import_from: chrono::DateTime<chrono::Utc>) -> Connection {
-    let settings =
-        ConnectionSettings { orders_api: api, import_from: Some(import_from), ..ConnectionSettings::default() };
+    let settings = ConnectionSettings {
+        orders_api: api,
+        import_from: Some(import_from),
+        ..ConnectionSettings::default()
+    };
     Connection {
         id: ConnectionId::new(CONNECTION),
         seller_id: SellerId::new(SELLER),
@@ -60,7 +77,11 @@ pub fn engine_with(
     connection: Connection,
     policy: Arc<dyn ImportPolicy>,
 ) -> Engine {
-    let config = EngineConfig { page_size: 50, backfill_window: chrono::Duration::hours(6), ..EngineConfig::default() };
+    let config = EngineConfig {
+        page_size: 50,
+        backfill_window: chrono::Duration::hours(6),
+        ..EngineConfig::default()
+    };
     Engine::new(
         store,
         Arc::new(sim.clock()),
