@@ -26,7 +26,9 @@ use rust_decimal::Decimal;
 const DISTINCT_ORDERS: usize = 10_000;
 const ORDERS_PER_ITERATION: usize = 1_000_000;
 
-const COUNTRIES: &[&str] = &["US", "CA", "MX", "GB", "DE", "FR", "IT", "ES", "JP", "AU", "NL", "SE"];
+const COUNTRIES: &[&str] = &[
+    "US", "CA", "MX", "GB", "DE", "FR", "IT", "ES", "JP", "AU", "NL", "SE",
+];
 
 /// 50 rules of the kinds integrators write: the AFN rule and its safety filter, country routing, amount
 /// thresholds, line quantifiers, regexes on metadata, nested groups.
@@ -84,19 +86,26 @@ actions = [{ route_to = "acme-3pl" }]
                 i % 10
             ),
         };
-        s.push_str(&format!("\n[[rules]]\nname = \"rule {i}\"\non = \"order_imported\"\n{body}\n"));
+        s.push_str(&format!(
+            "\n[[rules]]\nname = \"rule {i}\"\non = \"order_imported\"\n{body}\n"
+        ));
     }
     s
 }
 
 /// A deterministic pseudo-random sequence (no clock, no RNG crate needed).
 fn lcg(state: &mut u64) -> u64 {
-    *state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+    *state = state
+        .wrapping_mul(6_364_136_223_846_793_005)
+        .wrapping_add(1_442_695_040_888_963_407);
     *state >> 33
 }
 
 fn orders() -> Vec<Order> {
-    let t = Utc.with_ymd_and_hms(2026, 5, 1, 12, 0, 0).single().unwrap_or_default();
+    let t = Utc
+        .with_ymd_and_hms(2026, 5, 1, 12, 0, 0)
+        .single()
+        .unwrap_or_default();
     let mut st = 42u64;
     (0..DISTINCT_ORDERS)
         .map(|i| {
@@ -107,9 +116,13 @@ fn orders() -> Vec<Order> {
             let lines = (0..nlines)
                 .map(|j| {
                     let q = 1 + (lcg(&mut st) % 3) as u32;
-                    let mut l = OrderLine::new(format!("{i:08}{j:06}"), format!("SKU-{}", lcg(&mut st) % 100), q);
+                    let mut l =
+                        OrderLine::new(format!("{i:08}{j:06}"), format!("SKU-{}", lcg(&mut st) % 100), q);
                     l.physical = lcg(&mut st) % 20 != 0;
-                    l.item_price = Some(Money::new(Decimal::new((lcg(&mut st) % 20_000) as i64, 2), Currency::USD));
+                    l.item_price = Some(Money::new(
+                        Decimal::new((lcg(&mut st) % 20_000) as i64, 2),
+                        Currency::USD,
+                    ));
                     l
                 })
                 .collect();
@@ -123,8 +136,16 @@ fn orders() -> Vec<Order> {
                 id: AmazonOrderId::new(format!("{}-{:07}-{:07}", 200 + r % 800, i, r % 10_000_000)),
                 seller_id: SellerId::new("A2I6EXAMPLE"),
                 marketplace_id: MarketplaceId::new("ATVPDKIKX0DER"),
-                fulfillment_channel: if afn { FulfillmentChannel::Amazon } else { FulfillmentChannel::Merchant },
-                amazon_status: if afn { AmazonOrderStatus::Shipped } else { AmazonOrderStatus::Unshipped },
+                fulfillment_channel: if afn {
+                    FulfillmentChannel::Amazon
+                } else {
+                    FulfillmentChannel::Merchant
+                },
+                amazon_status: if afn {
+                    AmazonOrderStatus::Shipped
+                } else {
+                    AmazonOrderStatus::Unshipped
+                },
                 hub_status: HubStatus::New,
                 folder: None,
                 dates: OrderDates {
@@ -135,15 +156,32 @@ fn orders() -> Vec<Order> {
                     earliest_delivery: None,
                     latest_delivery: None,
                 },
-                flags: OrderFlags { prime: r % 3 == 0, ..OrderFlags::default() },
+                flags: OrderFlags {
+                    prime: r % 3 == 0,
+                    ..OrderFlags::default()
+                },
                 sales_channel: SalesChannel::Amazon,
-                sales_channel_name: Some(if country == "GB" { "Amazon.co.uk" } else { "Amazon.com" }.into()),
+                sales_channel_name: Some(
+                    if country == "GB" {
+                        "Amazon.co.uk"
+                    } else {
+                        "Amazon.com"
+                    }
+                    .into(),
+                ),
                 order_type: Some("StandardOrder".into()),
                 order_total: Some(Money::new(Decimal::new((r % 50_000) as i64, 2), Currency::USD)),
                 prices_include_vat: false,
                 vat_tax: None,
                 ioss_number: None,
-                shipping_service_level: Some(if r % 5 == 0 { "Exp US D2D Dom" } else { "Std US D2D Dom" }.into()),
+                shipping_service_level: Some(
+                    if r % 5 == 0 {
+                        "Exp US D2D Dom"
+                    } else {
+                        "Std US D2D Dom"
+                    }
+                    .into(),
+                ),
                 shipment_service_level_category: Some("Standard".into()),
                 payment_method: Some("Other".into()),
                 buyer: Pii::default(),
@@ -169,14 +207,25 @@ fn bench_rules(c: &mut Criterion) {
     };
     assert_eq!(rules.len(), 50);
     let orders = orders();
-    let settings = ConnectionSettings { import_amazon_fulfilled: true, ..ConnectionSettings::default() };
-    let now = Utc.with_ymd_and_hms(2026, 5, 1, 12, 0, 0).single().unwrap_or_default();
+    let settings = ConnectionSettings {
+        import_amazon_fulfilled: true,
+        ..ConnectionSettings::default()
+    };
+    let now = Utc
+        .with_ymd_and_hms(2026, 5, 1, 12, 0, 0)
+        .single()
+        .unwrap_or_default();
     let ctx = ImportContext::new(&settings, &NoInventory, now);
 
     // How many rules fire on average (printed so the figure can be read in context).
-    let fired: usize =
-        orders.iter().map(|o| rules.evaluate(PolicyEvent::OrderImported(o), &ctx).trace.len()).sum();
-    println!("rules fired per order on average: {:.2}", fired as f64 / orders.len() as f64);
+    let fired: usize = orders
+        .iter()
+        .map(|o| rules.evaluate(PolicyEvent::OrderImported(o), &ctx).trace.len())
+        .sum();
+    println!(
+        "rules fired per order on average: {:.2}",
+        fired as f64 / orders.len() as f64
+    );
 
     let mut group = c.benchmark_group("rules");
     group.sample_size(10);
@@ -187,14 +236,21 @@ fn bench_rules(c: &mut Criterion) {
         b.iter(|| {
             for i in 0..ORDERS_PER_ITERATION {
                 d.clear();
-                rules.evaluate_into(PolicyEvent::OrderImported(&orders[i % DISTINCT_ORDERS]), &ctx, &mut d);
+                rules.evaluate_into(
+                    PolicyEvent::OrderImported(&orders[i % DISTINCT_ORDERS]),
+                    &ctx,
+                    &mut d,
+                );
                 black_box(&d);
             }
         });
     });
 
     let policy = match RulesPolicy::new(
-        FilterSettings { countries: CountryFilter::parse("-JP,AU").unwrap_or_default(), ..FilterSettings::default() },
+        FilterSettings {
+            countries: CountryFilter::parse("-JP,AU").unwrap_or_default(),
+            ..FilterSettings::default()
+        },
         Mappings {
             shipping: ShippingMethodMapping(TextMap::from_pairs([("Std US D2D Dom", "Ground")])),
             payment: PaymentMapping(TextMap::from_pairs([("Other", "Amazon Pay")])),

@@ -41,7 +41,10 @@ fn suggestion_text(s: Option<&str>) -> String {
 
 /// Lower-cases and drops everything but letters and digits: `Royal-Mail ` and `royalmail` are the same key.
 pub fn normalize(name: &str) -> String {
-    name.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    name.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// Amazon's carrier codes plus aliases, ready to coerce names.
@@ -86,7 +89,9 @@ impl CarrierList {
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
-            let (alias, code) = line.split_once('=').ok_or(CarrierError::BadAliasLine { line: n + 1 })?;
+            let (alias, code) = line
+                .split_once('=')
+                .ok_or(CarrierError::BadAliasLine { line: n + 1 })?;
             self.add_alias(alias.trim(), code.trim())?;
         }
         Ok(self)
@@ -109,10 +114,13 @@ impl CarrierList {
 
     fn code_index(&self, code: &str) -> Result<usize, CarrierError> {
         let key = normalize(code);
-        self.codes.iter().position(|c| normalize(c) == key).ok_or_else(|| CarrierError::UnknownCode {
-            code: code.chars().take(64).collect(),
-            suggestion: self.suggest(code),
-        })
+        self.codes
+            .iter()
+            .position(|c| normalize(c) == key)
+            .ok_or_else(|| CarrierError::UnknownCode {
+                code: code.chars().take(64).collect(),
+                suggestion: self.suggest(code),
+            })
     }
 
     /// The accepted code spelled as Amazon spells it, when `code` names one (case, spaces and punctuation
@@ -134,7 +142,10 @@ impl CarrierList {
     pub fn coerce(&self, name: &str) -> CarrierChoice {
         let trimmed = name.trim();
         match self.index.get(&normalize(trimmed)) {
-            Some(&i) if self.codes[i] != OTHER => CarrierChoice { code: self.codes[i].to_owned(), name: None },
+            Some(&i) if self.codes[i] != OTHER => CarrierChoice {
+                code: self.codes[i].to_owned(),
+                name: None,
+            },
             _ => CarrierChoice {
                 code: OTHER.to_owned(),
                 name: (!trimmed.is_empty() && normalize(trimmed) != "other").then(|| trimmed.to_owned()),
@@ -154,7 +165,9 @@ impl CarrierList {
 }
 
 fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
-    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 #[cfg(test)]

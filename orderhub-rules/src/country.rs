@@ -24,7 +24,9 @@ impl CountryCode {
     /// [`CountryFilterError::UnknownCode`] when it is not an assigned alpha-2 code.
     pub fn parse(code: &str) -> Result<Self, CountryFilterError> {
         let t = code.trim();
-        let unknown = || CountryFilterError::UnknownCode { code: t.chars().take(16).collect() };
+        let unknown = || CountryFilterError::UnknownCode {
+            code: t.chars().take(16).collect(),
+        };
         let b = t.as_bytes();
         if b.len() != 2 || !b.iter().all(u8::is_ascii_alphabetic) {
             return Err(unknown());
@@ -73,7 +75,10 @@ impl fmt::Display for CountryCode {
 
 /// Every assigned ISO 3166-1 alpha-2 code, from the data file.
 pub fn iso_codes() -> impl Iterator<Item = &'static str> {
-    ISO_3166_ALPHA2.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+    ISO_3166_ALPHA2
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 /// Errors in a country filter.
@@ -124,7 +129,10 @@ pub struct CountryFilter {
 impl Default for CountryFilter {
     /// The empty filter: imports every order.
     fn default() -> Self {
-        CountryFilter { mode: CountryMode::Exclude, codes: Vec::new() }
+        CountryFilter {
+            mode: CountryMode::Exclude,
+            codes: Vec::new(),
+        }
     }
 }
 
@@ -157,11 +165,18 @@ impl CountryFilter {
             let code = CountryCode::parse(code_text)?;
             match mode {
                 None => {
-                    mode = Some(if minus { CountryMode::Exclude } else { CountryMode::Include });
+                    mode = Some(if minus {
+                        CountryMode::Exclude
+                    } else {
+                        CountryMode::Include
+                    });
                     first = code.as_str().to_owned();
                 }
                 Some(CountryMode::Include) if minus => {
-                    return Err(CountryFilterError::MixedList { first, code: code.as_str().to_owned() });
+                    return Err(CountryFilterError::MixedList {
+                        first,
+                        code: code.as_str().to_owned(),
+                    });
                 }
                 Some(_) => {}
             }
@@ -169,7 +184,10 @@ impl CountryFilter {
                 codes.push(code);
             }
         }
-        Ok(CountryFilter { mode: mode.unwrap_or(CountryMode::Exclude), codes })
+        Ok(CountryFilter {
+            mode: mode.unwrap_or(CountryMode::Exclude),
+            codes,
+        })
     }
 
     /// Include or exclude.
@@ -244,7 +262,9 @@ mod tests {
     fn iso_list_is_complete_and_well_formed() {
         let codes: Vec<_> = iso_codes().collect();
         assert_eq!(codes.len(), 249);
-        assert!(codes.iter().all(|c| c.len() == 2 && c.bytes().all(|b| b.is_ascii_uppercase())));
+        assert!(codes
+            .iter()
+            .all(|c| c.len() == 2 && c.bytes().all(|b| b.is_ascii_uppercase())));
         let mut sorted = codes.clone();
         sorted.sort_unstable();
         sorted.dedup();

@@ -36,7 +36,12 @@ impl LocationFilter {
     /// the rest matched exactly.
     pub fn parse(text: &str) -> Self {
         LocationFilter {
-            locations: text.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect(),
+            locations: text
+                .split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned)
+                .collect(),
             missing_sku: MissingSku::Skip,
         }
     }
@@ -70,11 +75,16 @@ impl LocationFilter {
             };
             match inventory.item(id) {
                 None if self.missing_sku == MissingSku::Skip => {
-                    return Err(SkipReason::NotInInventory { sku: Some(id.to_owned()) });
+                    return Err(SkipReason::NotInInventory {
+                        sku: Some(id.to_owned()),
+                    });
                 }
                 None => {}
                 Some(item) => {
-                    let ok = item.location.as_deref().is_some_and(|l| self.locations.iter().any(|x| x == l));
+                    let ok = item
+                        .location
+                        .as_deref()
+                        .is_some_and(|l| self.locations.iter().any(|x| x == l));
                     if !ok {
                         return Err(SkipReason::InventoryLocation {
                             sku: id.to_owned(),
@@ -153,16 +163,23 @@ pub(crate) fn check_toggles(
         if !import_amazon_fulfilled {
             return Err(SkipReason::AmazonFulfilled);
         }
-        let shipped_like = matches!(status, AmazonOrderStatus::Shipped | AmazonOrderStatus::PartiallyShipped);
+        let shipped_like = matches!(
+            status,
+            AmazonOrderStatus::Shipped | AmazonOrderStatus::PartiallyShipped
+        );
         if !shipped_like && !statuses.contains(status) {
-            return Err(SkipReason::Status { status: status.as_str().to_owned() });
+            return Err(SkipReason::Status {
+                status: status.as_str().to_owned(),
+            });
         }
     } else if *status == AmazonOrderStatus::Shipped {
         if !import_shipped {
             return Err(SkipReason::AlreadyShipped);
         }
     } else if !statuses.contains(status) {
-        return Err(SkipReason::Status { status: status.as_str().to_owned() });
+        return Err(SkipReason::Status {
+            status: status.as_str().to_owned(),
+        });
     }
     if physical_only && !order.lines.iter().any(|l| l.physical) {
         return Err(SkipReason::NoPhysicalProduct);
@@ -202,8 +219,11 @@ impl FilterSettings {
         )?;
         let country = order.ship_country();
         if !self.countries.admits(country) {
-            return Err(SkipReason::Country { country: country.map(str::to_owned) });
+            return Err(SkipReason::Country {
+                country: country.map(str::to_owned),
+            });
         }
-        self.locations.check(order, inventory, settings.product_identifier)
+        self.locations
+            .check(order, inventory, settings.product_identifier)
     }
 }

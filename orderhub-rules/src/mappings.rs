@@ -40,7 +40,10 @@ pub struct StatusMapping {
 
 impl Default for StatusMapping {
     fn default() -> Self {
-        StatusMapping { merchant: HubStatus::New, amazon_fulfilled: HubStatus::Closed }
+        StatusMapping {
+            merchant: HubStatus::New,
+            amazon_fulfilled: HubStatus::Closed,
+        }
     }
 }
 
@@ -52,7 +55,9 @@ impl StatusMapping {
     pub fn validate(&self) -> Result<(), MappingError> {
         match self.merchant {
             HubStatus::New | HubStatus::Unpaid => Ok(()),
-            ref other => Err(MappingError::MerchantStatus { status: other.as_str().to_owned() }),
+            ref other => Err(MappingError::MerchantStatus {
+                status: other.as_str().to_owned(),
+            }),
         }
     }
 
@@ -91,7 +96,13 @@ pub struct TextMap {
 impl TextMap {
     /// A map from pairs.
     pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
-        TextMap { map: pairs.into_iter().map(|(k, v)| (k.to_owned(), v.to_owned())).collect(), default: None }
+        TextMap {
+            map: pairs
+                .into_iter()
+                .map(|(k, v)| (k.to_owned(), v.to_owned()))
+                .collect(),
+            default: None,
+        }
     }
 
     /// Sets the fallback.
@@ -104,12 +115,18 @@ impl TextMap {
     /// The exact (case-insensitive) match of `key`, without the fallback.
     pub fn get_exact(&self, key: &str) -> Option<&str> {
         let k = key.trim();
-        self.map.iter().find(|(m, _)| m.trim().eq_ignore_ascii_case(k)).map(|(_, v)| v.as_str())
+        self.map
+            .iter()
+            .find(|(m, _)| m.trim().eq_ignore_ascii_case(k))
+            .map(|(_, v)| v.as_str())
     }
 
     /// The match of the first key given that has one, else the fallback.
     pub fn lookup<'a>(&self, keys: impl IntoIterator<Item = Option<&'a str>>) -> Option<&str> {
-        keys.into_iter().flatten().find_map(|k| self.get_exact(k)).or(self.default.as_deref())
+        keys.into_iter()
+            .flatten()
+            .find_map(|k| self.get_exact(k))
+            .or(self.default.as_deref())
     }
 }
 
@@ -122,8 +139,10 @@ pub struct ShippingMethodMapping(pub TextMap);
 impl ShippingMethodMapping {
     /// The integrator's method for `order`: the service level if mapped, else the category, else the default.
     pub fn map_order(&self, order: &Order) -> Option<&str> {
-        self.0
-            .lookup([order.shipping_service_level.as_deref(), order.shipment_service_level_category.as_deref()])
+        self.0.lookup([
+            order.shipping_service_level.as_deref(),
+            order.shipment_service_level_category.as_deref(),
+        ])
     }
 }
 

@@ -33,7 +33,12 @@ impl RulesPolicy {
     /// [`MappingError`] when the mappings are invalid (see [`Mappings::validate`]).
     pub fn new(filters: FilterSettings, mappings: Mappings, rules: RuleSet) -> Result<Self, MappingError> {
         mappings.validate()?;
-        Ok(RulesPolicy { filters, mappings, rules, carriers: CarrierList::amazon() })
+        Ok(RulesPolicy {
+            filters,
+            mappings,
+            rules,
+            carriers: CarrierList::amazon(),
+        })
     }
 
     /// Uses `carriers` (with the integrator's aliases) to coerce carrier names.
@@ -69,7 +74,11 @@ impl RulesPolicy {
         d.folder.clone_from(&ctx.settings.new_order_folder);
         d.shipping_method = self.mappings.shipping.map_order(order).map(str::to_owned);
         d.payment_type = self.mappings.payment.map_order(order).map(str::to_owned);
-        let prefix = self.mappings.invoice_prefix.as_deref().or(ctx.settings.order_number_prefix.as_deref());
+        let prefix = self
+            .mappings
+            .invoice_prefix
+            .as_deref()
+            .or(ctx.settings.order_number_prefix.as_deref());
         d.invoice_number = Some(invoice_number(prefix, order));
         if order.metadata.get(keys::AMAZON_FULFILLMENT_CHANNEL).is_none() {
             d.metadata.insert(
@@ -77,7 +86,8 @@ impl RulesPolicy {
                 MetadataChange::Set(order.fulfillment_channel.code().to_owned()),
             );
         }
-        self.rules.evaluate_into(PolicyEvent::OrderImported(order), ctx, d);
+        self.rules
+            .evaluate_into(PolicyEvent::OrderImported(order), ctx, d);
     }
 }
 

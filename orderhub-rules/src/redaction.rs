@@ -52,7 +52,8 @@ impl Default for RedactionSchedule {
 }
 
 fn plus_days(t: DateTime<Utc>, days: u32) -> DateTime<Utc> {
-    t.checked_add_signed(Duration::days(i64::from(days))).unwrap_or(DateTime::<Utc>::MAX_UTC)
+    t.checked_add_signed(Duration::days(i64::from(days)))
+        .unwrap_or(DateTime::<Utc>::MAX_UTC)
 }
 
 impl RedactionSchedule {
@@ -60,9 +61,13 @@ impl RedactionSchedule {
     pub fn shipment_due(&self, s: &Shipment) -> DateTime<Utc> {
         if s.tracked {
             let candidates = [
-                s.delivered_at.zip(self.tracked_after_delivery_days).map(|(t, d)| plus_days(t, d)),
+                s.delivered_at
+                    .zip(self.tracked_after_delivery_days)
+                    .map(|(t, d)| plus_days(t, d)),
                 self.tracked_after_ship_days.map(|d| plus_days(s.ship_date, d)),
-                s.label_created_at.zip(self.tracked_after_label_days).map(|(t, d)| plus_days(t, d)),
+                s.label_created_at
+                    .zip(self.tracked_after_label_days)
+                    .map(|(t, d)| plus_days(t, d)),
             ];
             if let Some(earliest) = candidates.into_iter().flatten().min() {
                 return earliest;
@@ -72,7 +77,12 @@ impl RedactionSchedule {
     }
 
     /// When the order's personal data is due: the schedule, held to the ceiling; `None` under a legal hold.
-    pub fn due_at(&self, order: &Order, shipments: &[Shipment], facts: &RetentionFacts) -> Option<DateTime<Utc>> {
+    pub fn due_at(
+        &self,
+        order: &Order,
+        shipments: &[Shipment],
+        facts: &RetentionFacts,
+    ) -> Option<DateTime<Utc>> {
         if facts.legal_hold {
             return None;
         }
@@ -116,7 +126,10 @@ pub fn holds_personal_data(order: &Order) -> bool {
 pub fn redact(order: &mut Order, now: DateTime<Utc>) -> RedactionReport {
     let fields = redact_fields(order);
     let at = *order.redacted_at.get_or_insert(now);
-    RedactionReport { fields, redacted_at: Some(at) }
+    RedactionReport {
+        fields,
+        redacted_at: Some(at),
+    }
 }
 
 fn scrub(slot: &mut Option<String>, name: &str, out: &mut Vec<String>) {

@@ -27,16 +27,19 @@ pub(crate) fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a s
         .map(|(_, c)| c)
 }
 
-/// Whether `haystack` contains `needle`, ASCII case ignored. No allocation.
+/// Whether `haystack` contains `needle`, ASCII case ignored. No allocation: scans for the first byte in
+/// either case, then compares the rest.
 pub(crate) fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
     let (h, n) = (haystack.as_bytes(), needle.as_bytes());
-    if n.is_empty() {
+    let Some((&first, rest)) = n.split_first() else {
         return true;
-    }
+    };
     if n.len() > h.len() {
         return false;
     }
-    h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
+    let (lo, up) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
+    (0..=h.len() - n.len())
+        .any(|i| (h[i] == lo || h[i] == up) && h[i + 1..i + n.len()].eq_ignore_ascii_case(rest))
 }
 
 /// Whether `haystack` starts with `prefix`, ASCII case ignored.

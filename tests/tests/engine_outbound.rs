@@ -155,7 +155,7 @@ async fn a_shipment_goes_out_once_even_across_crashes() {
     // 3. Crash after recording the intent, before calling Amazon: Amazon has no trace, so it is sent once.
     let now = sim.now();
     let entry3 = shipment_entry(&open[2], 3, now);
-    store.enqueue(&[entry3.clone()]).await.unwrap();
+    store.enqueue(std::slice::from_ref(&entry3)).await.unwrap();
     let claimed = store
         .claim_due(now, 10, "crashed-worker", Duration::minutes(10))
         .await
@@ -175,7 +175,7 @@ async fn a_shipment_goes_out_once_even_across_crashes() {
     };
     store.record_feed(&intent).await.unwrap();
     store
-        .mark_submitted(&[entry3.id.clone()], "intent-3")
+        .mark_submitted(std::slice::from_ref(&entry3.id), "intent-3")
         .await
         .unwrap();
     sim.advance(Duration::minutes(11));
@@ -199,5 +199,75 @@ async fn a_shipment_goes_out_once_even_across_crashes() {
         .await
         .unwrap();
     assert!(open_records.is_empty(), "{open_records:?}");
+    sim.shutdown().await;
+}
+
+#[tokio::test]
+async fn stock_goes_out_in_a_listings_feed_and_its_report_settles_the_entry() {
+    let sim = simulator(43, 20.0).await;
+    let from = sim.now() - Duration::days(3);
+    let store: Arc<dyn Store> = Arc::new(MemoryStore::new());
+    let engine = engine(
+        &sim,
+        store.clone(),
+        connection(OrdersApiVersion::V2026_01_01, from),
+    );
+    let (sku, _) = sim
+        .skus(SELLER)
+        .unwrap()
+        .into_iter()
+        .find(|(_, fba)| !fba)
+        .expect("a merchant-fulfilled SKU");
+    let now = sim.now();
+    let entry = OutboxEntry {
+        id: OutboxId::new("stock-1"),
+        connection_id: conn_id(),
+        seller_id: SellerId::new(SELLER),
+        payload: OutboxPayload::InventoryUpdate {
+            marketplace_id: MarketplaceId::new(US),
+            sku: sku.clone(),
+            quantity: 37,
+            handling_time_days: Some(2),
+        },
+        created_at: now,
+        not_before: now,
+        attempts: 0,
+        status: OutboxStatus::Pending,
+    };
+    store.enqueue(std::slice::from_ref(&entry)).await.unwrap();
+    let report = engine.run_outbound().await.unwrap();
+    assert_eq!((report.submissions, report.awaiting_report), (1, 1), "{report:?}");
+    let record = store.get_feed(&report.feed_records[0]).await.unwrap().unwrap();
+    assert_eq!(record.feed_type, "JSON_LISTINGS_FEED");
+    assert!(record.amazon_feed_id.is_some(), "Amazon's feed id is recorded");
+    assert!(matches!(
+        store.get_outbox(&entry.id).await.unwrap().unwrap().status,
+        OutboxStatus::Submitted { .. }
+    ));
+
+    // Amazon processes the feed; a later pass reads the processing report.
+    let mut settled = None;
+    for _ in 0..10 {
+        sim.advance(Duration::minutes(5));
+        let r = engine.collect_feed_results().await.unwrap();
+        if r.finished > 0 {
+            settled = Some(r);
+            break;
+        }
+    }
+    let settled = settled.expect("the feed finished within 50 simulated minutes");
+    assert_eq!(settled.done, 1, "{settled:?}");
+    assert_eq!(
+        store.get_outbox(&entry.id).await.unwrap().unwrap().status,
+        OutboxStatus::Done
+    );
+    let record = store.get_feed(&record.id).await.unwrap().unwrap();
+    assert_eq!(record.status, FeedStatus::Done);
+    assert_eq!(record.summary.unwrap().successful, 1);
+    assert_eq!(
+        sim.listing(SELLER, &sku).unwrap().unwrap().quantity,
+        37,
+        "Amazon has the new quantity"
+    );
     sim.shutdown().await;
 }

@@ -37,7 +37,7 @@ pub enum EngineError {
         during: &'static str,
         /// The client's error.
         #[source]
-        source: amazon_spapi::error::Error,
+        source: Box<amazon_spapi::error::Error>,
     },
     /// The store failed. What was committed before stays committed.
     #[error("the store failed: {0}")]

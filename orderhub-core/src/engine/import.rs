@@ -364,7 +364,7 @@ impl Engine {
             let mut newest: Option<DateTime<Utc>> = None;
             let mut page_ids: HashSet<String> = HashSet::new();
             let mut orders = page.orders;
-            orders.sort_by(|a, b| a.dates.last_updated.cmp(&b.dates.last_updated));
+            orders.sort_by_key(|o| o.dates.last_updated);
             for order in orders {
                 report.seen += 1;
                 newest = Some(newest.map_or(order.dates.last_updated, |n| n.max(order.dates.last_updated)));
@@ -551,7 +551,7 @@ impl Engine {
             move |source| EngineError::Amazon {
                 connection_id: id.clone(),
                 during,
-                source,
+                source: Box::new(source),
             }
         };
         let ctx = rt.adapter_context();

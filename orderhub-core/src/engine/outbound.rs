@@ -642,7 +642,7 @@ async fn order_items(
         .map_err(|source| EngineError::Amazon {
             connection_id: rt.connection.id.clone(),
             during: "getOrderItems",
-            source,
+            source: Box::new(source),
         })
 }
 

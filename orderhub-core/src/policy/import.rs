@@ -77,13 +77,19 @@ impl<'a> ImportContext<'a> {
         inventory: &'a dyn InventoryLookup,
         now: DateTime<Utc>,
     ) -> Self {
-        ImportContext { settings, inventory, now }
+        ImportContext {
+            settings,
+            inventory,
+            now,
+        }
     }
 }
 
 impl fmt::Debug for ImportContext<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("ImportContext").field("now", &self.now).finish_non_exhaustive()
+        f.debug_struct("ImportContext")
+            .field("now", &self.now)
+            .finish_non_exhaustive()
     }
 }
 
@@ -224,7 +230,9 @@ pub enum SkipReason {
 impl fmt::Display for SkipReason {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            SkipReason::Pending => f.write_str("Pending orders are never imported (payment not yet authorized)"),
+            SkipReason::Pending => {
+                f.write_str("Pending orders are never imported (payment not yet authorized)")
+            }
             SkipReason::Status { status } => {
                 write!(f, "status {status} is not among the statuses to import")
             }
@@ -234,22 +242,36 @@ impl fmt::Display for SkipReason {
             SkipReason::AmazonFulfilled => {
                 f.write_str("the order is Amazon-fulfilled (AFN) and `import Amazon-fulfilled orders` is off")
             }
-            SkipReason::Country { country: Some(c) } => write!(f, "country {c} is excluded by the country filter"),
-            SkipReason::Country { country: None } => {
-                f.write_str("the ship-to country is unknown and the country filter lists the countries to import")
+            SkipReason::Country { country: Some(c) } => {
+                write!(f, "country {c} is excluded by the country filter")
             }
-            SkipReason::InventoryLocation { sku, location: Some(l) } => {
-                write!(f, "SKU `{sku}` is at inventory location `{l}`, which the location filter does not list")
+            SkipReason::Country { country: None } => f.write_str(
+                "the ship-to country is unknown and the country filter lists the countries to import",
+            ),
+            SkipReason::InventoryLocation {
+                sku,
+                location: Some(l),
+            } => {
+                write!(
+                    f,
+                    "SKU `{sku}` is at inventory location `{l}`, which the location filter does not list"
+                )
             }
             SkipReason::InventoryLocation { sku, location: None } => {
-                write!(f, "SKU `{sku}` has no inventory location and the location filter is set")
+                write!(
+                    f,
+                    "SKU `{sku}` has no inventory location and the location filter is set"
+                )
             }
             SkipReason::NotInInventory { sku: Some(s) } => {
-                write!(f, "SKU `{s}` is not in the inventory (the location filter skips such orders)")
+                write!(
+                    f,
+                    "SKU `{s}` is not in the inventory (the location filter skips such orders)"
+                )
             }
-            SkipReason::NotInInventory { sku: None } => {
-                f.write_str("a line has no SKU to look up in the inventory (the location filter skips such orders)")
-            }
+            SkipReason::NotInInventory { sku: None } => f.write_str(
+                "a line has no SKU to look up in the inventory (the location filter skips such orders)",
+            ),
             SkipReason::NoPhysicalProduct => {
                 f.write_str("the order has no physical product and only physical products are imported")
             }

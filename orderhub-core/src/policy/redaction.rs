@@ -21,7 +21,10 @@ pub struct RetentionFacts {
 impl RetentionFacts {
     /// Facts for an order imported at `imported_at`, without a legal hold.
     pub fn imported(imported_at: DateTime<Utc>) -> Self {
-        RetentionFacts { imported_at, legal_hold: false }
+        RetentionFacts {
+            imported_at,
+            legal_hold: false,
+        }
     }
 }
 
@@ -41,7 +44,13 @@ pub trait RedactionPolicy: Send + Sync {
     fn due_at(&self, order: &Order, shipments: &[Shipment], facts: &RetentionFacts) -> Option<DateTime<Utc>>;
 
     /// Whether it is due at `now`.
-    fn is_due(&self, order: &Order, shipments: &[Shipment], facts: &RetentionFacts, now: DateTime<Utc>) -> bool {
+    fn is_due(
+        &self,
+        order: &Order,
+        shipments: &[Shipment],
+        facts: &RetentionFacts,
+        now: DateTime<Utc>,
+    ) -> bool {
         self.due_at(order, shipments, facts).is_some_and(|t| t <= now)
     }
 

@@ -113,7 +113,11 @@ fn events_of(spec: &RuleSpec) -> Result<(u8, Vec<EventKind>), RuleErrorKind> {
     let mut kinds = Vec::new();
     for e in spec.on.as_slice() {
         let name = e.trim();
-        let Some(kind) = EventKind::ALL.iter().copied().find(|k| k.as_str().eq_ignore_ascii_case(name)) else {
+        let Some(kind) = EventKind::ALL
+            .iter()
+            .copied()
+            .find(|k| k.as_str().eq_ignore_ascii_case(name))
+        else {
             return Err(RuleErrorKind::UnknownEvent {
                 event: name.chars().take(64).collect(),
                 suggestion: crate::text::closest(name, EventKind::ALL.iter().map(|k| k.as_str()))
@@ -141,7 +145,10 @@ pub(crate) fn compile_rule(
         return Err(RuleErrorKind::NoName);
     }
     let (events, kinds) = events_of(spec)?;
-    let cx = Cx { events: &kinds, meta_keys: RefCell::new(meta_keys) };
+    let cx = Cx {
+        events: &kinds,
+        meta_keys: RefCell::new(meta_keys),
+    };
     let cond = match &spec.when {
         None => Cond::True,
         Some(c) => cx.cond(c, false)?,
@@ -199,7 +206,10 @@ impl Cx<'_> {
             return Err(RuleErrorKind::ConditionShape { found });
         }
         let group = |list: &Vec<ConditionSpec>| -> Result<Box<[Cond]>, RuleErrorKind> {
-            list.iter().map(|x| self.cond(x, in_line)).collect::<Result<Vec<_>, _>>().map(Vec::into_boxed_slice)
+            list.iter()
+                .map(|x| self.cond(x, in_line))
+                .collect::<Result<Vec<_>, _>>()
+                .map(Vec::into_boxed_slice)
         };
         let quant = |inner: &ConditionSpec, name: &'static str| -> Result<Box<Cond>, RuleErrorKind> {
             if in_line {
@@ -260,7 +270,9 @@ impl Cx<'_> {
             Scope::Line => {
                 self.check_order_event(name)?;
                 if !in_line {
-                    return Err(RuleErrorKind::LineFieldOutsideQuantifier { field: name.to_owned() });
+                    return Err(RuleErrorKind::LineFieldOutsideQuantifier {
+                        field: name.to_owned(),
+                    });
                 }
             }
             Scope::Shipment => {
@@ -327,11 +339,19 @@ impl Cx<'_> {
                 }
             }
             "greater_than" | "less_than" => {
-                let v = if op == "greater_than" { opt(&c.greater_than) } else { opt(&c.less_than) };
+                let v = if op == "greater_than" {
+                    opt(&c.greater_than)
+                } else {
+                    opt(&c.less_than)
+                };
                 let o = match kind {
                     Kind::Number | Kind::Dynamic => Operand::Num(number(name, op, v)?),
                     Kind::Time => Operand::Time(time(name, op, v)?),
-                    _ => return Err(not_for("; only numbers, amounts, times and metadata compare by size")),
+                    _ => {
+                        return Err(not_for(
+                            "; only numbers, amounts, times and metadata compare by size",
+                        ))
+                    }
                 };
                 if op == "greater_than" {
                     Test::Gt(o)
@@ -349,10 +369,17 @@ impl Cx<'_> {
                     .case_insensitive(!case_sensitive)
                     .size_limit(1 << 20)
                     .build()
-                    .map_err(|e| RuleErrorKind::BadRegex { field: name.to_owned(), message: e.to_string() })?;
+                    .map_err(|e| RuleErrorKind::BadRegex {
+                        field: name.to_owned(),
+                        message: e.to_string(),
+                    })?;
                 Test::Matches(re)
             }
-            _ => return Err(RuleErrorKind::ConditionShape { found: vec![format!("`{op}`")] }),
+            _ => {
+                return Err(RuleErrorKind::ConditionShape {
+                    found: vec![format!("`{op}`")],
+                })
+            }
         };
         // Ignoring ASCII case changes nothing when the operand has no ASCII letters: compare bytes then,
         // which is faster (plain memcmp / substring search).
@@ -362,7 +389,11 @@ impl Cx<'_> {
             Test::Contains(n) | Test::StartsWith(n) | Test::EndsWith(n) => !letters(n),
             _ => false,
         };
-        Ok(Leaf { field: resolved.field, test, case_sensitive: case_sensitive || caseless_operand })
+        Ok(Leaf {
+            field: resolved.field,
+            test,
+            case_sensitive: case_sensitive || caseless_operand,
+        })
     }
 }
 
@@ -400,11 +431,17 @@ fn shown(v: &Scalar) -> String {
 
 fn operand(field: &str, op: &'static str, kind: Kind, v: &Scalar) -> Result<Operand, RuleErrorKind> {
     Ok(match kind {
-        Kind::Text | Kind::TextList => Operand::Text { text: v.to_text().trim().into(), num: None },
+        Kind::Text | Kind::TextList => Operand::Text {
+            text: v.to_text().trim().into(),
+            num: None,
+        },
         Kind::Dynamic => {
             let text = v.to_text().trim().to_owned();
             let num = fields::parse_number(&text);
-            Operand::Text { text: text.into(), num }
+            Operand::Text {
+                text: text.into(),
+                num,
+            }
         }
         Kind::Number => Operand::Num(number(field, op, v)?),
         Kind::Time => Operand::Time(time(field, op, v)?),
@@ -423,7 +460,12 @@ fn operand(field: &str, op: &'static str, kind: Kind, v: &Scalar) -> Result<Oper
 }
 
 fn bad(field: &str, op: &'static str, expected: &'static str, v: &Scalar) -> RuleErrorKind {
-    RuleErrorKind::BadValue { field: field.to_owned(), op, expected, value: shown(v) }
+    RuleErrorKind::BadValue {
+        field: field.to_owned(),
+        op,
+        expected,
+        value: shown(v),
+    }
 }
 
 fn number(field: &str, op: &'static str, v: &Scalar) -> Result<Decimal, RuleErrorKind> {
@@ -438,23 +480,44 @@ fn number(field: &str, op: &'static str, v: &Scalar) -> Result<Decimal, RuleErro
 
 fn time(field: &str, op: &'static str, v: &Scalar) -> Result<DateTime<Utc>, RuleErrorKind> {
     let Scalar::Text(t) = v else {
-        return Err(bad(field, op, "an RFC 3339 time such as 2026-05-01T00:00:00Z, or a date", v));
+        return Err(bad(
+            field,
+            op,
+            "an RFC 3339 time such as 2026-05-01T00:00:00Z, or a date",
+            v,
+        ));
     };
-    parse_time(t).ok_or_else(|| bad(field, op, "an RFC 3339 time such as 2026-05-01T00:00:00Z, or a date", v))
+    parse_time(t).ok_or_else(|| {
+        bad(
+            field,
+            op,
+            "an RFC 3339 time such as 2026-05-01T00:00:00Z, or a date",
+            v,
+        )
+    })
 }
 
 /// RFC 3339, or a bare date (midnight UTC).
 pub(crate) fn parse_time(t: &str) -> Option<DateTime<Utc>> {
     let t = t.trim();
-    DateTime::parse_from_rfc3339(t).map(|d| d.with_timezone(&Utc)).ok().or_else(|| {
-        NaiveDate::parse_from_str(t, "%Y-%m-%d").ok().and_then(|d| d.and_hms_opt(0, 0, 0)).map(|d| d.and_utc())
-    })
+    DateTime::parse_from_rfc3339(t)
+        .map(|d| d.with_timezone(&Utc))
+        .ok()
+        .or_else(|| {
+            NaiveDate::parse_from_str(t, "%Y-%m-%d")
+                .ok()
+                .and_then(|d| d.and_hms_opt(0, 0, 0))
+                .map(|d| d.and_utc())
+        })
 }
 
 fn non_empty(action: &'static str, v: &str) -> Result<String, RuleErrorKind> {
     let t = v.trim();
     if t.is_empty() {
-        Err(RuleErrorKind::BadAction { action, message: "needs a non-empty value".to_owned() })
+        Err(RuleErrorKind::BadAction {
+            action,
+            message: "needs a non-empty value".to_owned(),
+        })
     } else {
         Ok(t.to_owned())
     }
@@ -474,17 +537,20 @@ fn compile_action(
         ActionSpec::Tag(t) => Action::Tag(non_empty(name, t)?),
         ActionSpec::SetHubStatus(s) => Action::HubStatus(HubStatus::parse(&non_empty(name, s)?)),
         ActionSpec::RouteTo(s) => Action::RouteTo(non_empty(name, s)?),
-        ActionSpec::HoldUntil(t) => Action::HoldUntil(parse_time(t).ok_or_else(|| RuleErrorKind::BadAction {
-            action: name,
-            message: format!(
-                "`{}` is not an RFC 3339 time such as 2026-05-01T00:00:00Z (or a date)",
-                t.chars().take(64).collect::<String>()
-            ),
-        })?),
-        ActionSpec::HoldForHours(h) => Action::HoldForHours(i64::from(*h)),
-        ActionSpec::SkipImport(reason) => {
-            Action::Skip(SkipReason::Rule { rule: rule.name.trim().to_owned(), reason: reason.trim().to_owned() })
+        ActionSpec::HoldUntil(t) => {
+            Action::HoldUntil(parse_time(t).ok_or_else(|| RuleErrorKind::BadAction {
+                action: name,
+                message: format!(
+                    "`{}` is not an RFC 3339 time such as 2026-05-01T00:00:00Z (or a date)",
+                    t.chars().take(64).collect::<String>()
+                ),
+            })?)
         }
+        ActionSpec::HoldForHours(h) => Action::HoldForHours(i64::from(*h)),
+        ActionSpec::SkipImport(reason) => Action::Skip(SkipReason::Rule {
+            rule: rule.name.trim().to_owned(),
+            reason: reason.trim().to_owned(),
+        }),
         ActionSpec::CoerceCarrier(code) => {
             if let Some(e) = events.iter().find(|e| **e != EventKind::ShipmentSending) {
                 return Err(RuleErrorKind::BadAction {
@@ -495,10 +561,14 @@ fn compile_action(
                     ),
                 });
             }
-            Action::Carrier(carriers.canonical_code(code).map_err(|e| RuleErrorKind::BadAction {
-                action: name,
-                message: e.to_string(),
-            })?)
+            Action::Carrier(
+                carriers
+                    .canonical_code(code)
+                    .map_err(|e| RuleErrorKind::BadAction {
+                        action: name,
+                        message: e.to_string(),
+                    })?,
+            )
         }
         ActionSpec::SetShippingMethod(m) => Action::ShippingMethod(non_empty(name, m)?),
         ActionSpec::StopProcessing => Action::Stop,

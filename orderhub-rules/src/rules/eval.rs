@@ -10,23 +10,42 @@ use super::compile::{event_bit, Action, CompiledRule, Cond, Leaf, Operand, Test}
 use super::fields::{parse_number, FieldRef, Subject, Val};
 use crate::text::{contains_ignore_ascii_case, ends_with_ignore_ascii_case, starts_with_ignore_ascii_case};
 
-pub(crate) fn run(rules: &[CompiledRule], event: PolicyEvent<'_>, ctx: &ImportContext<'_>, out: &mut ImportDecision) {
+pub(crate) fn run(
+    rules: &[CompiledRule],
+    event: PolicyEvent<'_>,
+    ctx: &ImportContext<'_>,
+    out: &mut ImportDecision,
+) {
     let bit = event_bit(event.kind());
     let subject = match event {
-        PolicyEvent::ShipmentSending { order, shipment } => {
-            Subject { order: Some(order), shipment: Some(shipment), item: None, inventory: ctx.inventory }
-        }
-        PolicyEvent::InventorySyncing(item) => {
-            Subject { order: None, shipment: None, item: Some(item), inventory: ctx.inventory }
-        }
-        other => Subject { order: other.order(), shipment: None, item: None, inventory: ctx.inventory },
+        PolicyEvent::ShipmentSending { order, shipment } => Subject {
+            order: Some(order),
+            shipment: Some(shipment),
+            item: None,
+            inventory: ctx.inventory,
+        },
+        PolicyEvent::InventorySyncing(item) => Subject {
+            order: None,
+            shipment: None,
+            item: Some(item),
+            inventory: ctx.inventory,
+        },
+        other => Subject {
+            order: other.order(),
+            shipment: None,
+            item: None,
+            inventory: ctx.inventory,
+        },
     };
     let mut cache = MetaCache::new();
     for rule in rules {
         if !rule.enabled || rule.events & bit == 0 || !eval(&rule.cond, &subject, None, &mut cache) {
             continue;
         }
-        out.trace.push(FiredRule { index: rule.index, name: rule.name.clone() });
+        out.trace.push(FiredRule {
+            index: rule.index,
+            name: rule.name.clone(),
+        });
         let mut stop = false;
         for action in rule.actions.iter() {
             stop |= apply(action, ctx, out);
@@ -67,7 +86,10 @@ fn apply(action: &Action, ctx: &ImportContext<'_>, out: &mut ImportDecision) -> 
         Action::HoldForHours(h) => out.hold_until = ctx.now.checked_add_signed(Duration::hours(*h)),
         Action::Skip(reason) => out.admission = Admission::Skip(reason.clone()),
         Action::Carrier(code) => {
-            out.carrier = Some(CarrierChoice { code: (*code).to_owned(), name: None });
+            out.carrier = Some(CarrierChoice {
+                code: (*code).to_owned(),
+                name: None,
+            });
         }
         Action::ShippingMethod(m) => set_text(&mut out.shipping_method, m),
         Action::Stop => return true,
@@ -96,7 +118,9 @@ pub(crate) struct MetaCache<'a> {
 
 impl<'a> MetaCache<'a> {
     pub(crate) fn new() -> Self {
-        MetaCache { vals: [None; CACHE_SLOTS] }
+        MetaCache {
+            vals: [None; CACHE_SLOTS],
+        }
     }
 
     #[inline]
@@ -125,18 +149,31 @@ pub(crate) fn eval<'a>(
         Cond::All(cs) => cs.iter().all(|c| eval(c, s, line, cache)),
         Cond::Any(cs) => cs.iter().any(|c| eval(c, s, line, cache)),
         Cond::None(cs) => !cs.iter().any(|c| eval(c, s, line, cache)),
-        Cond::AnyLine(c) => s.order.is_some_and(|o| o.lines.iter().any(|l| eval(c, s, Some(l), cache))),
-        Cond::AllLines(c) => s.order.is_some_and(|o| o.lines.iter().all(|l| eval(c, s, Some(l), cache))),
-        Cond::NoLine(c) => !s.order.is_some_and(|o| o.lines.iter().any(|l| eval(c, s, Some(l), cache))),
+        Cond::AnyLine(c) => s
+            .order
+            .is_some_and(|o| o.lines.iter().any(|l| eval(c, s, Some(l), cache))),
+        Cond::AllLines(c) => s
+            .order
+            .is_some_and(|o| o.lines.iter().all(|l| eval(c, s, Some(l), cache))),
+        Cond::NoLine(c) => !s
+            .order
+            .is_some_and(|o| o.lines.iter().any(|l| eval(c, s, Some(l), cache))),
     }
 }
 
 #[inline]
-fn eval_leaf<'a>(leaf: &Leaf, s: &Subject<'a>, line: Option<&'a OrderLine>, cache: &mut MetaCache<'a>) -> bool {
+fn eval_leaf<'a>(
+    leaf: &Leaf,
+    s: &Subject<'a>,
+    line: Option<&'a OrderLine>,
+    cache: &mut MetaCache<'a>,
+) -> bool {
     let cs = leaf.case_sensitive;
     let val = match &leaf.field {
         FieldRef::Tags => {
-            let Some(order) = s.order else { return test(&leaf.test, Val::Missing, cs) };
+            let Some(order) = s.order else {
+                return test(&leaf.test, Val::Missing, cs);
+            };
             if order.tags.is_empty() {
                 return test(&leaf.test, Val::Missing, cs);
             }
@@ -147,18 +184,32 @@ fn eval_leaf<'a>(leaf: &Leaf, s: &Subject<'a>, line: Option<&'a OrderLine>, cach
             };
         }
         FieldRef::Order(f) => s.order.and_then(|o| f.order_value(o)).unwrap_or(Val::Missing),
-        FieldRef::Line(f) => line.and_then(|l| f.line_value(l, s.inventory)).unwrap_or(Val::Missing),
-        FieldRef::Shipment(f) => s.shipment.and_then(|sh| f.shipment_value(sh)).unwrap_or(Val::Missing),
+        FieldRef::Line(f) => line
+            .and_then(|l| f.line_value(l, s.inventory))
+            .unwrap_or(Val::Missing),
+        FieldRef::Shipment(f) => s
+            .shipment
+            .and_then(|sh| f.shipment_value(sh))
+            .unwrap_or(Val::Missing),
         FieldRef::Item(f) => s.item.and_then(|i| f.item_value(i)).unwrap_or(Val::Missing),
-        FieldRef::OrderMeta { key, channel_fallback, slot } => s.order.map_or(Val::Missing, |o| {
-            match cache.get(*slot, || o.metadata.get(key)) {
+        FieldRef::OrderMeta {
+            key,
+            channel_fallback,
+            slot,
+        } => s
+            .order
+            .map_or(Val::Missing, |o| match cache.get(*slot, || o.metadata.get(key)) {
                 Some(v) => Val::Text(v),
                 None if *channel_fallback => Val::Text(o.fulfillment_channel.code()),
                 None => Val::Missing,
-            }
-        }),
-        FieldRef::LineMeta(key) => line.and_then(|l| l.metadata.get(key)).map_or(Val::Missing, Val::Text),
-        FieldRef::ItemMeta(key) => s.item.and_then(|i| i.metadata.get(key)).map_or(Val::Missing, Val::Text),
+            }),
+        FieldRef::LineMeta(key) => line
+            .and_then(|l| l.metadata.get(key))
+            .map_or(Val::Missing, Val::Text),
+        FieldRef::ItemMeta(key) => s
+            .item
+            .and_then(|i| i.metadata.get(key))
+            .map_or(Val::Missing, Val::Text),
     };
     test(&leaf.test, val, cs)
 }

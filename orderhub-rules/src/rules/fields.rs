@@ -134,8 +134,11 @@ fields! {
 }
 
 /// Metadata prefixes and their scopes.
-pub(crate) const META_PREFIXES: &[(&str, Scope)] =
-    &[("metadata.", Scope::Order), ("line.metadata.", Scope::Line), ("item.metadata.", Scope::Item)];
+pub(crate) const META_PREFIXES: &[(&str, Scope)] = &[
+    ("metadata.", Scope::Order),
+    ("line.metadata.", Scope::Line),
+    ("item.metadata.", Scope::Item),
+];
 
 /// A resolved field.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -153,7 +156,11 @@ pub(crate) enum FieldRef {
     /// Order metadata; `channel_fallback` when the key is `amazon_fulfillment_channel`, which falls back to
     /// the order's fulfillment channel (`AFN`/`MFN`) when the metadata does not set it. `slot` indexes the
     /// per-evaluation lookup cache (the rule set interns order-metadata keys).
-    OrderMeta { key: Box<str>, channel_fallback: bool, slot: usize },
+    OrderMeta {
+        key: Box<str>,
+        channel_fallback: bool,
+        slot: usize,
+    },
     LineMeta(Box<str>),
     ItemMeta(Box<str>),
 }
@@ -176,7 +183,11 @@ pub(crate) fn resolve(name: &str) -> Option<Resolved> {
             (_, Scope::Shipment) => FieldRef::Shipment(*f),
             (_, Scope::Item) => FieldRef::Item(*f),
         };
-        return Some(Resolved { field, kind: *k, scope: *s });
+        return Some(Resolved {
+            field,
+            kind: *k,
+            scope: *s,
+        });
     }
     for (prefix, scope) in META_PREFIXES {
         if let Some(key) = name.strip_prefix(prefix) {
@@ -192,7 +203,11 @@ pub(crate) fn resolve(name: &str) -> Option<Resolved> {
                 Scope::Line => FieldRef::LineMeta(key.into()),
                 _ => FieldRef::ItemMeta(key.into()),
             };
-            return Some(Resolved { field, kind: Kind::Dynamic, scope: *scope });
+            return Some(Resolved {
+                field,
+                kind: Kind::Dynamic,
+                scope: *scope,
+            });
         }
     }
     None
@@ -283,7 +298,10 @@ impl Fixed {
             F::ServiceLevel => text(o.shipping_service_level.as_deref()),
             F::ServiceCategory => text(o.shipment_service_level_category.as_deref()),
             F::PaymentMethod => text(o.payment_method.as_deref()),
-            F::Currency => o.order_total.as_ref().map_or(Val::Missing, |m| Val::Text(m.currency.as_str())),
+            F::Currency => o
+                .order_total
+                .as_ref()
+                .map_or(Val::Missing, |m| Val::Text(m.currency.as_str())),
             F::Ioss => text(o.ioss_number.as_deref()),
             F::ShipCountry => text(o.ship_country()),
             F::ShipState => text(addr().and_then(|a| a.state_or_region.as_deref())),
@@ -316,7 +334,11 @@ impl Fixed {
     }
 
     #[inline]
-    pub(crate) fn line_value<'a>(self, l: &'a OrderLine, inventory: &'a dyn InventoryLookup) -> Option<Val<'a>> {
+    pub(crate) fn line_value<'a>(
+        self,
+        l: &'a OrderLine,
+        inventory: &'a dyn InventoryLookup,
+    ) -> Option<Val<'a>> {
         use Fixed as F;
         let item = || l.sku.as_deref().and_then(|sku| inventory.item(sku));
         Some(match self {
@@ -365,7 +387,9 @@ impl Fixed {
             F::ItemLocation => text(i.location.as_deref()),
             F::ItemChannel => Val::Text(i.channel.code()),
             F::ItemQuantity => Val::Num(Decimal::from(i.quantity)),
-            F::ItemHandlingTime => i.effective_handling_time().map_or(Val::Missing, |d| Val::Num(d.into())),
+            F::ItemHandlingTime => i
+                .effective_handling_time()
+                .map_or(Val::Missing, |d| Val::Num(d.into())),
             F::ItemSkip => Val::Bool(i.skip_amazon()),
             _ => return None,
         })

@@ -133,7 +133,9 @@ pub enum RuleErrorKind {
         field: String,
     },
     /// A line quantifier inside another.
-    #[error("line quantifiers cannot be nested (`{inner}` inside another quantifier); combine the tests in one")]
+    #[error(
+        "line quantifiers cannot be nested (`{inner}` inside another quantifier); combine the tests in one"
+    )]
     NestedQuantifier {
         /// The inner quantifier.
         inner: &'static str,
@@ -260,7 +262,10 @@ impl RuleSet {
                 })
             })
             .collect::<Result<Vec<_>, _>>()?;
-        Ok(RuleSet { rules, source: file.clone() })
+        Ok(RuleSet {
+            rules,
+            source: file.clone(),
+        })
     }
 
     /// The rules as written.
@@ -304,32 +309,53 @@ impl RuleSet {
 /// [`RuleError`].
 pub fn parse_rule_file(text: &str, format: RuleFormat) -> Result<RuleFile, RuleError> {
     let value = match format {
-        RuleFormat::Json => serde_json::from_str::<serde_json::Value>(text)
-            .map_err(|e| RuleError::Syntax { format, message: e.to_string() })?,
+        RuleFormat::Json => {
+            serde_json::from_str::<serde_json::Value>(text).map_err(|e| RuleError::Syntax {
+                format,
+                message: e.to_string(),
+            })?
+        }
         RuleFormat::Toml => {
-            let table = toml::from_str::<toml::Table>(text)
-                .map_err(|e| RuleError::Syntax { format, message: e.message().to_owned() + &toml_location(&e) })?;
+            let table = toml::from_str::<toml::Table>(text).map_err(|e| RuleError::Syntax {
+                format,
+                message: e.message().to_owned() + &toml_location(&e),
+            })?;
             toml_to_json(toml::Value::Table(table))
         }
     };
     let serde_json::Value::Object(map) = value else {
-        return Err(RuleError::Layout { message: "the document is not a table".to_owned() });
+        return Err(RuleError::Layout {
+            message: "the document is not a table".to_owned(),
+        });
     };
     if let Some(k) = map.keys().find(|k| k.as_str() != "rules") {
-        return Err(RuleError::Layout { message: format!("unknown key `{}`", truncate(k, 64)) });
+        return Err(RuleError::Layout {
+            message: format!("unknown key `{}`", truncate(k, 64)),
+        });
     }
     let rules = match map.get("rules") {
         None => return Ok(RuleFile::default()),
         Some(serde_json::Value::Array(a)) => a,
-        Some(_) => return Err(RuleError::Layout { message: "`rules` is not a list".to_owned() }),
+        Some(_) => {
+            return Err(RuleError::Layout {
+                message: "`rules` is not a list".to_owned(),
+            })
+        }
     };
     let mut out = Vec::with_capacity(rules.len());
     for (i, r) in rules.iter().enumerate() {
-        let name = r.get("name").and_then(serde_json::Value::as_str).filter(|s| !s.trim().is_empty()).map(|s| truncate(s, 200));
+        let name = r
+            .get("name")
+            .and_then(serde_json::Value::as_str)
+            .filter(|s| !s.trim().is_empty())
+            .map(|s| truncate(s, 200));
         let spec: RuleSpec = serde_path_to_error::deserialize(r).map_err(|e| RuleError::Rule {
             index: i + 1,
             name: name.clone(),
-            kind: RuleErrorKind::Invalid { path: e.path().to_string(), message: e.inner().to_string() },
+            kind: RuleErrorKind::Invalid {
+                path: e.path().to_string(),
+                message: e.inner().to_string(),
+            },
         })?;
         out.push(spec);
     }
@@ -342,7 +368,9 @@ impl RuleFile {
     /// # Errors
     /// [`RuleError::Layout`] if a value cannot be written as TOML (TOML has no null).
     pub fn to_toml(&self) -> Result<String, RuleError> {
-        toml::to_string(self).map_err(|e| RuleError::Layout { message: e.to_string() })
+        toml::to_string(self).map_err(|e| RuleError::Layout {
+            message: e.to_string(),
+        })
     }
 
     /// The file as pretty JSON.
@@ -352,7 +380,9 @@ impl RuleFile {
 }
 
 fn toml_location(e: &toml::de::Error) -> String {
-    e.span().map(|s| format!(" (at byte {})", s.start)).unwrap_or_default()
+    e.span()
+        .map(|s| format!(" (at byte {})", s.start))
+        .unwrap_or_default()
 }
 
 fn truncate(s: &str, n: usize) -> String {

@@ -173,7 +173,10 @@ impl ConditionSpec {
 
     /// All of `conditions`.
     pub fn all(conditions: Vec<ConditionSpec>) -> Self {
-        ConditionSpec { all: Some(conditions), ..Self::default() }
+        ConditionSpec {
+            all: Some(conditions),
+            ..Self::default()
+        }
     }
 }
 

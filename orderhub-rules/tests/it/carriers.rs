@@ -4,11 +4,17 @@ use orderhub_core::policy::import::CarrierChoice;
 use orderhub_rules::{CarrierError, CarrierList};
 
 fn code(c: &str) -> CarrierChoice {
-    CarrierChoice { code: c.into(), name: None }
+    CarrierChoice {
+        code: c.into(),
+        name: None,
+    }
 }
 
 fn other(name: &str) -> CarrierChoice {
-    CarrierChoice { code: "Other".into(), name: Some(name.into()) }
+    CarrierChoice {
+        code: "Other".into(),
+        name: Some(name.into()),
+    }
 }
 
 #[test]
@@ -30,8 +36,20 @@ fn coercion_table() {
         ("Canada Post", code("Canada Post")),
         ("Bob's Courier", other("Bob's Courier")),
         ("  Speedy Parcels  ", other("Speedy Parcels")),
-        ("Other", CarrierChoice { code: "Other".into(), name: None }),
-        ("", CarrierChoice { code: "Other".into(), name: None }),
+        (
+            "Other",
+            CarrierChoice {
+                code: "Other".into(),
+                name: None,
+            },
+        ),
+        (
+            "",
+            CarrierChoice {
+                code: "Other".into(),
+                name: None,
+            },
+        ),
     ];
     for (name, want) in cases {
         assert_eq!(&list.coerce(name), want, "{name:?}");
@@ -41,7 +59,16 @@ fn coercion_table() {
 #[test]
 fn the_list_is_data_with_the_base_schema_codes() {
     let list = CarrierList::amazon();
-    for c in ["USPS", "UPSMI", "Hermes Logistik Gruppe", "NITTSU", "Yodel", "Other", "Lasership", "ZTO Express"] {
+    for c in [
+        "USPS",
+        "UPSMI",
+        "Hermes Logistik Gruppe",
+        "NITTSU",
+        "Yodel",
+        "Other",
+        "Lasership",
+        "ZTO Express",
+    ] {
         assert!(list.codes().contains(&c), "{c}");
     }
 }
@@ -58,8 +85,16 @@ fn integrator_aliases() {
     assert_eq!(list.coerce("Fast Co"), code("DPD"));
 
     let err = CarrierList::amazon().with_alias("x", "Royal Male").unwrap_err();
-    assert_eq!(err, CarrierError::UnknownCode { code: "Royal Male".into(), suggestion: Some("Royal Mail".into()) });
+    assert_eq!(
+        err,
+        CarrierError::UnknownCode {
+            code: "Royal Male".into(),
+            suggestion: Some("Royal Mail".into())
+        }
+    );
     assert!(err.to_string().contains("did you mean `Royal Mail`"));
-    let err = CarrierList::amazon().with_aliases_text("ok = UPS\nno equals sign").unwrap_err();
+    let err = CarrierList::amazon()
+        .with_aliases_text("ok = UPS\nno equals sign")
+        .unwrap_err();
     assert_eq!(err, CarrierError::BadAliasLine { line: 2 });
 }

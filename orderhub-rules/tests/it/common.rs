@@ -70,7 +70,10 @@ pub fn order(id: &str) -> Order {
 
 pub fn line(id: &str, sku: &str, qty: u32) -> OrderLine {
     let mut l = OrderLine::new(id, sku, qty);
-    l.item_price = Some(Money::new(Decimal::new(1999, 2) * Decimal::from(qty), Currency::USD));
+    l.item_price = Some(Money::new(
+        Decimal::new(1999, 2) * Decimal::from(qty),
+        Currency::USD,
+    ));
     l
 }
 
@@ -78,7 +81,10 @@ pub fn afn(mut o: Order) -> Order {
     o.fulfillment_channel = FulfillmentChannel::Amazon;
     o.amazon_status = AmazonOrderStatus::Shipped;
     o.buyer = Pii::default();
-    o.shipping_address = Pii::Present(Address { country_code: Some("US".into()), ..Address::default() });
+    o.shipping_address = Pii::Present(Address {
+        country_code: Some("US".into()),
+        ..Address::default()
+    });
     o.metadata.set("amazon_fulfillment_channel", "AFN");
     o
 }
@@ -91,7 +97,10 @@ pub fn with_country(mut o: Order, c: &str) -> Order {
 }
 
 pub fn gift(mut l: OrderLine, msg: &str) -> OrderLine {
-    l.gift = Some(Gift { message: Pii::Present(msg.into()), ..Gift::default() });
+    l.gift = Some(Gift {
+        message: Pii::Present(msg.into()),
+        ..Gift::default()
+    });
     l
 }
 

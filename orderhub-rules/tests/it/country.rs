@@ -2,15 +2,47 @@
 
 use orderhub_rules::{CountryFilter, CountryFilterError, CountryMode};
 
+/// (input, canonical form, mode, admitted countries, refused countries)
+type Case = (
+    &'static str,
+    &'static str,
+    CountryMode,
+    &'static [&'static str],
+    &'static [&'static str],
+);
+
 #[test]
 fn syntax_table() {
-    // (input, canonical form, mode, admitted countries, refused countries)
-    let cases: &[(&str, &str, CountryMode, &[&str], &[&str])] = &[
-        ("US,CA,MX", "US,CA,MX", CountryMode::Include, &["US", "CA", "MX", "us"], &["GB", "DE"]),
-        ("-US,-CA,-MX", "-US,-CA,-MX", CountryMode::Exclude, &["GB", "DE"], &["US", "CA", "MX"]),
-        ("-US,CA,MX", "-US,-CA,-MX", CountryMode::Exclude, &["GB", "JP"], &["US", "CA", "MX"]),
+    let cases: &[Case] = &[
+        (
+            "US,CA,MX",
+            "US,CA,MX",
+            CountryMode::Include,
+            &["US", "CA", "MX", "us"],
+            &["GB", "DE"],
+        ),
+        (
+            "-US,-CA,-MX",
+            "-US,-CA,-MX",
+            CountryMode::Exclude,
+            &["GB", "DE"],
+            &["US", "CA", "MX"],
+        ),
+        (
+            "-US,CA,MX",
+            "-US,-CA,-MX",
+            CountryMode::Exclude,
+            &["GB", "JP"],
+            &["US", "CA", "MX"],
+        ),
         (" us , ca ", "US,CA", CountryMode::Include, &["US", "CA"], &["MX"]),
-        ("- us, Ca", "-US,-CA", CountryMode::Exclude, &["MX"], &["US", "CA"]),
+        (
+            "- us, Ca",
+            "-US,-CA",
+            CountryMode::Exclude,
+            &["MX"],
+            &["US", "CA"],
+        ),
         ("UK", "GB", CountryMode::Include, &["GB", "UK", "gb"], &["IE"]),
         ("-uk", "-GB", CountryMode::Exclude, &["IE"], &["GB", "UK"]),
         ("US,,CA,", "US,CA", CountryMode::Include, &["CA"], &["MX"]),
@@ -30,7 +62,11 @@ fn syntax_table() {
         for c in *refused {
             assert!(!f.admits(Some(c)), "{input:?} should refuse {c}");
         }
-        assert_eq!(CountryFilter::parse(&f.to_string()).unwrap(), f, "round trip of {input:?}");
+        assert_eq!(
+            CountryFilter::parse(&f.to_string()).unwrap(),
+            f,
+            "round trip of {input:?}"
+        );
     }
 }
 
@@ -48,7 +84,13 @@ fn errors_name_the_code() {
         ("USA", CountryFilterError::UnknownCode { code: "USA".into() }),
         ("-U1", CountryFilterError::UnknownCode { code: "U1".into() }),
         ("US,-", CountryFilterError::DanglingMinus),
-        ("US,-CA", CountryFilterError::MixedList { first: "US".into(), code: "CA".into() }),
+        (
+            "US,-CA",
+            CountryFilterError::MixedList {
+                first: "US".into(),
+                code: "CA".into(),
+            },
+        ),
     ];
     for (input, want) in cases {
         let err = CountryFilter::parse(input).unwrap_err();
@@ -57,7 +99,10 @@ fn errors_name_the_code() {
     let msg = CountryFilter::parse("US, Zq").unwrap_err().to_string();
     assert!(msg.contains("`Zq`") && msg.contains("ISO 3166"), "{msg}");
     let msg = CountryFilter::parse("US,-CA").unwrap_err().to_string();
-    assert!(msg.contains("-US"), "the error says how to write an exclusion list: {msg}");
+    assert!(
+        msg.contains("-US"),
+        "the error says how to write an exclusion list: {msg}"
+    );
 }
 
 #[test]

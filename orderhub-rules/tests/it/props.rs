@@ -19,27 +19,80 @@ fn iso() -> Vec<&'static str> {
 
 fn code() -> impl Strategy<Value = String> {
     let codes = iso();
-    (0..codes.len(), any::<bool>(), any::<bool>(), "[ ]{0,2}", "[ ]{0,2}").prop_map(move |(i, lo0, lo1, a, b)| {
-        let c: Vec<char> = codes[i].chars().collect();
-        let c0 = if lo0 { c[0].to_ascii_lowercase() } else { c[0] };
-        let c1 = if lo1 { c[1].to_ascii_lowercase() } else { c[1] };
-        format!("{a}{c0}{c1}{b}")
-    })
+    (
+        0..codes.len(),
+        any::<bool>(),
+        any::<bool>(),
+        "[ ]{0,2}",
+        "[ ]{0,2}",
+    )
+        .prop_map(move |(i, lo0, lo1, a, b)| {
+            let c: Vec<char> = codes[i].chars().collect();
+            let c0 = if lo0 { c[0].to_ascii_lowercase() } else { c[0] };
+            let c1 = if lo1 { c[1].to_ascii_lowercase() } else { c[1] };
+            format!("{a}{c0}{c1}{b}")
+        })
 }
 
 /// Arbitrary JSON-shaped values, biased towards the keys and values rule files use.
 fn json_value() -> impl Strategy<Value = serde_json::Value> {
     use serde_json::Value as J;
     let keys = prop::sample::select(vec![
-        "rules", "name", "on", "when", "actions", "enabled", "field", "equals", "not_equals", "contains",
-        "starts_with", "ends_with", "in", "greater_than", "less_than", "is_blank", "matches", "case_sensitive",
-        "all", "any", "none", "any_line", "all_lines", "no_line", "move_to_folder", "set_metadata", "key", "value",
-        "tag", "hold_until", "hold_for_hours", "coerce_carrier", "skip_import", "x",
+        "rules",
+        "name",
+        "on",
+        "when",
+        "actions",
+        "enabled",
+        "field",
+        "equals",
+        "not_equals",
+        "contains",
+        "starts_with",
+        "ends_with",
+        "in",
+        "greater_than",
+        "less_than",
+        "is_blank",
+        "matches",
+        "case_sensitive",
+        "all",
+        "any",
+        "none",
+        "any_line",
+        "all_lines",
+        "no_line",
+        "move_to_folder",
+        "set_metadata",
+        "key",
+        "value",
+        "tag",
+        "hold_until",
+        "hold_for_hours",
+        "coerce_carrier",
+        "skip_import",
+        "x",
     ]);
     let strings = prop::sample::select(vec![
-        "order_imported", "shipment_sending", "inventory_syncing", "metadata.amazon_fulfillment_channel",
-        "line.sku", "order_total", "ship_country", "prime", "purchased_at", "AFN", "(", "[a-z]+", "", "stop_processing",
-        "2026-01-01", "UPS", "shipment.carrier", "item.sku", "tags",
+        "order_imported",
+        "shipment_sending",
+        "inventory_syncing",
+        "metadata.amazon_fulfillment_channel",
+        "line.sku",
+        "order_total",
+        "ship_country",
+        "prime",
+        "purchased_at",
+        "AFN",
+        "(",
+        "[a-z]+",
+        "",
+        "stop_processing",
+        "2026-01-01",
+        "UPS",
+        "shipment.carrier",
+        "item.sku",
+        "tags",
     ])
     .prop_map(|s| J::String(s.to_owned()));
     let leaf = prop_oneof![
@@ -64,12 +117,17 @@ fn json_to_toml(v: &serde_json::Value) -> Option<toml::Value> {
     Some(match v {
         J::Null => return None,
         J::Bool(b) => toml::Value::Boolean(*b),
-        J::Number(n) => n.as_i64().map_or_else(|| toml::Value::Float(n.as_f64().unwrap_or(0.0)), toml::Value::Integer),
+        J::Number(n) => n.as_i64().map_or_else(
+            || toml::Value::Float(n.as_f64().unwrap_or(0.0)),
+            toml::Value::Integer,
+        ),
         J::String(s) => toml::Value::String(s.clone()),
         J::Array(a) => toml::Value::Array(a.iter().filter_map(json_to_toml).collect()),
-        J::Object(m) => {
-            toml::Value::Table(m.iter().filter_map(|(k, v)| Some((k.clone(), json_to_toml(v)?))).collect())
-        }
+        J::Object(m) => toml::Value::Table(
+            m.iter()
+                .filter_map(|(k, v)| Some((k.clone(), json_to_toml(v)?)))
+                .collect(),
+        ),
     })
 }
 
@@ -107,20 +165,29 @@ const ACTIONS: &[&str] = &[
 fn condition() -> impl Strategy<Value = String> {
     let leaf = prop::sample::select(LEAVES).prop_map(str::to_owned);
     leaf.prop_recursive(3, 16, 3, |inner| {
-        (prop::sample::select(vec!["all", "any", "none"]), prop::collection::vec(inner, 0..3))
+        (
+            prop::sample::select(vec!["all", "any", "none"]),
+            prop::collection::vec(inner, 0..3),
+        )
             .prop_map(|(g, cs)| format!("{{ {g} = [{}] }}", cs.join(", ")))
     })
 }
 
 fn rule_file() -> impl Strategy<Value = String> {
     prop::collection::vec(
-        (condition(), prop::collection::vec(prop::sample::select(ACTIONS), 0..4), any::<bool>()),
+        (
+            condition(),
+            prop::collection::vec(prop::sample::select(ACTIONS), 0..4),
+            any::<bool>(),
+        ),
         0..8,
     )
     .prop_map(|rules| {
         let mut s = String::new();
         for (i, (when, actions, has_when)) in rules.into_iter().enumerate() {
-            s.push_str(&format!("[[rules]]\nname = \"r{i}\"\non = [\"order_imported\", \"order_changed\"]\n"));
+            s.push_str(&format!(
+                "[[rules]]\nname = \"r{i}\"\non = [\"order_imported\", \"order_changed\"]\n"
+            ));
             if has_when {
                 s.push_str(&format!("when = {when}\n"));
             }
@@ -136,61 +203,99 @@ fn opt_text() -> impl Strategy<Value = Option<String>> {
 
 fn arb_order() -> impl Strategy<Value = Order> {
     (
-        (prop::sample::select(vec!["US", "CA", "GB", "MX", "DE"]), any::<bool>(), any::<bool>(), 0u32..3),
-        (prop::option::of(prop::sample::select(vec!["AFN", "MFN", "afn"])), prop::option::of("b[0-9x]")),
-        prop::collection::vec(("(WH|DS)-[0-9]", 1u32..4, any::<bool>(), prop::option::of(".{0,10}")), 0..4),
-        (opt_text(), opt_text(), opt_text(), opt_text(), opt_text(), opt_text(), 0i64..20_000),
+        (
+            prop::sample::select(vec!["US", "CA", "GB", "MX", "DE"]),
+            any::<bool>(),
+            any::<bool>(),
+            0u32..3,
+        ),
+        (
+            prop::option::of(prop::sample::select(vec!["AFN", "MFN", "afn"])),
+            prop::option::of("b[0-9x]"),
+        ),
+        prop::collection::vec(
+            (
+                "(WH|DS)-[0-9]",
+                1u32..4,
+                any::<bool>(),
+                prop::option::of(".{0,10}"),
+            ),
+            0..4,
+        ),
+        (
+            opt_text(),
+            opt_text(),
+            opt_text(),
+            opt_text(),
+            opt_text(),
+            opt_text(),
+            0i64..20_000,
+        ),
         prop::option::of("[a-z]{1,8}"),
     )
-        .prop_map(|((country, prime, afn_channel, status), (chan, batch), lines, pii, username)| {
-            let mut o = with_country(order(&format!("{}", pii.6)), country);
-            o.flags.prime = prime;
-            o.fulfillment_channel = if afn_channel { FulfillmentChannel::Amazon } else { FulfillmentChannel::Merchant };
-            o.amazon_status = [AmazonOrderStatus::Unshipped, AmazonOrderStatus::PartiallyShipped, AmazonOrderStatus::Shipped]
-                [status as usize]
-                .clone();
-            if let Some(c) = chan {
-                o.metadata.set("amazon_fulfillment_channel", c);
-            }
-            if let Some(b) = batch {
-                o.metadata.set("batch", b);
-            }
-            if let Some(u) = username {
-                o.metadata.set("seller_username", u);
-            }
-            o.order_total = Some(orderhub_core::domain::Money::new(
-                rust_decimal::Decimal::new(pii.6, 2),
-                orderhub_core::domain::Currency::USD,
-            ));
-            o.lines = lines
-                .into_iter()
-                .enumerate()
-                .map(|(i, (sku, q, physical, msg))| {
-                    let mut l: OrderLine = line(&i.to_string(), &sku, q);
-                    l.physical = physical;
-                    if let Some(m) = msg {
-                        l = gift(l, &m);
-                    }
-                    l
-                })
-                .collect();
-            o.buyer = if pii.0.is_some() || pii.1.is_some() {
-                Pii::Present(Buyer { name: pii.0.clone(), email: pii.1.clone(), phone: pii.2.clone(), ..Buyer::default() })
-            } else {
-                Pii::default()
-            };
-            o.shipping_address = Pii::Present(Address {
-                name: pii.3,
-                line1: pii.4,
-                phone: pii.5,
-                city: Some("Springfield".into()),
-                postal_code: Some("12345".into()),
-                country_code: Some(country.into()),
-                ..Address::default()
-            });
-            o.hub_status = HubStatus::New;
-            o
-        })
+        .prop_map(
+            |((country, prime, afn_channel, status), (chan, batch), lines, pii, username)| {
+                let mut o = with_country(order(&format!("{}", pii.6)), country);
+                o.flags.prime = prime;
+                o.fulfillment_channel = if afn_channel {
+                    FulfillmentChannel::Amazon
+                } else {
+                    FulfillmentChannel::Merchant
+                };
+                o.amazon_status = [
+                    AmazonOrderStatus::Unshipped,
+                    AmazonOrderStatus::PartiallyShipped,
+                    AmazonOrderStatus::Shipped,
+                ][status as usize]
+                    .clone();
+                if let Some(c) = chan {
+                    o.metadata.set("amazon_fulfillment_channel", c);
+                }
+                if let Some(b) = batch {
+                    o.metadata.set("batch", b);
+                }
+                if let Some(u) = username {
+                    o.metadata.set("seller_username", u);
+                }
+                o.order_total = Some(orderhub_core::domain::Money::new(
+                    rust_decimal::Decimal::new(pii.6, 2),
+                    orderhub_core::domain::Currency::USD,
+                ));
+                o.lines = lines
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (sku, q, physical, msg))| {
+                        let mut l: OrderLine = line(&i.to_string(), &sku, q);
+                        l.physical = physical;
+                        if let Some(m) = msg {
+                            l = gift(l, &m);
+                        }
+                        l
+                    })
+                    .collect();
+                o.buyer = if pii.0.is_some() || pii.1.is_some() {
+                    Pii::Present(Buyer {
+                        name: pii.0.clone(),
+                        email: pii.1.clone(),
+                        phone: pii.2.clone(),
+                        ..Buyer::default()
+                    })
+                } else {
+                    Pii::default()
+                };
+                o.shipping_address = Pii::Present(Address {
+                    name: pii.3,
+                    line1: pii.4,
+                    phone: pii.5,
+                    city: Some("Springfield".into()),
+                    postal_code: Some("12345".into()),
+                    country_code: Some(country.into()),
+                    ..Address::default()
+                });
+                o.hub_status = HubStatus::New;
+                o
+            },
+        )
 }
 
 proptest! {
@@ -206,7 +311,7 @@ proptest! {
             .join(",");
         let f = CountryFilter::parse(&text).unwrap();
         let printed = f.to_string();
-        prop_assert_eq!(CountryFilter::parse(&printed).unwrap(), f.clone());
+        prop_assert_eq!(&CountryFilter::parse(&printed).unwrap(), &f);
         prop_assert_eq!(CountryFilter::parse(&printed).unwrap().to_string(), printed);
         if !codes.is_empty() {
             prop_assert_eq!(f.mode(), if minus { CountryMode::Exclude } else { CountryMode::Include });
@@ -218,7 +323,7 @@ proptest! {
 
     #[test]
     fn filter_parsers_never_panic(text in ".{0,40}", tokens in prop::collection::vec("-?[ a-zA-Z]{0,3}", 0..6)) {
-        for t in [text.clone(), tokens.join(",")] {
+        for t in [text, tokens.join(",")] {
             if let Ok(f) = CountryFilter::parse(&t) {
                 prop_assert_eq!(CountryFilter::parse(&f.to_string()).unwrap(), f);
             }

@@ -25,15 +25,37 @@ fn default_schedule_table() {
     untracked.delivered_at = None;
     let cases = vec![
         ("not shipped: 14 days after import", vec![], imported + days(14)),
-        ("tracked, delivered after 3 days: 30 after delivery vs 30 after ship", vec![tracked(Some(3), None)], shipped + days(30)),
-        ("tracked, not delivered: 30 days after ship", vec![tracked(None, None)], shipped + days(30)),
-        ("tracked, label 20 days before ship: 44 after label wins", vec![tracked(None, Some(-20))], shipped + days(24)),
-        ("untracked: 30 days after the shipment", vec![untracked.clone()], shipped + days(30)),
+        (
+            "tracked, delivered after 3 days: 30 after delivery vs 30 after ship",
+            vec![tracked(Some(3), None)],
+            shipped + days(30),
+        ),
+        (
+            "tracked, not delivered: 30 days after ship",
+            vec![tracked(None, None)],
+            shipped + days(30),
+        ),
+        (
+            "tracked, label 20 days before ship: 44 after label wins",
+            vec![tracked(None, Some(-20))],
+            shipped + days(24),
+        ),
+        (
+            "untracked: 30 days after the shipment",
+            vec![untracked],
+            shipped + days(30),
+        ),
     ];
     for (what, shipments, want) in cases {
         assert_eq!(policy.due_at(&o, &shipments, &facts), Some(want), "{what}");
-        assert!(policy.is_due(&o, &shipments, &facts, want), "{what}: due at the time");
-        assert!(!policy.is_due(&o, &shipments, &facts, want - chrono::Duration::seconds(1)), "{what}");
+        assert!(
+            policy.is_due(&o, &shipments, &facts, want),
+            "{what}: due at the time"
+        );
+        assert!(
+            !policy.is_due(&o, &shipments, &facts, want - chrono::Duration::seconds(1)),
+            "{what}"
+        );
     }
     // Shipments of other orders are ignored.
     let other = shipment(&order("2"), "UPS", shipped);
@@ -51,15 +73,27 @@ fn configurable_but_never_past_thirty_days_after_delivery() {
     });
     let o = order("1");
     let facts = RetentionFacts::imported(t0());
-    assert_eq!(generous.due_at(&o, &[], &facts), Some(t0() + days(60)), "the setting applies");
+    assert_eq!(
+        generous.due_at(&o, &[], &facts),
+        Some(t0() + days(60)),
+        "the setting applies"
+    );
 
     let mut s = shipment(&o, "UPS", t0());
     s.delivered_at = Some(t0() + days(4));
     let ceiling_at = t0() + days(4) + days(i64::from(CEILING_DAYS_AFTER_DELIVERY));
-    assert_eq!(generous.due_at(&o, &[s.clone()], &facts), Some(ceiling_at), "tracked: held to the ceiling");
+    assert_eq!(
+        generous.due_at(&o, &[s.clone()], &facts),
+        Some(ceiling_at),
+        "tracked: held to the ceiling"
+    );
     let mut u = s.clone();
     u.tracked = false;
-    assert_eq!(generous.due_at(&o, &[u], &facts), Some(ceiling_at), "untracked but delivered: held too");
+    assert_eq!(
+        generous.due_at(&o, &[u], &facts),
+        Some(ceiling_at),
+        "untracked but delivered: held too"
+    );
 
     // Several shipments: the latest counts, and the ceiling runs from the last delivery once all are delivered.
     let mut s2 = shipment(&o, "UPS", t0() + days(10));
@@ -67,10 +101,16 @@ fn configurable_but_never_past_thirty_days_after_delivery() {
     assert_eq!(ceiling(&o, &[s.clone(), s2.clone()]), None);
     s2.delivered_at = Some(t0() + days(12));
     assert_eq!(ceiling(&o, &[s.clone(), s2.clone()]), Some(t0() + days(42)));
-    assert_eq!(generous.due_at(&o, &[s.clone(), s2.clone()], &facts), Some(t0() + days(42)));
+    assert_eq!(
+        generous.due_at(&o, &[s.clone(), s2], &facts),
+        Some(t0() + days(42))
+    );
 
     // Only an explicit legal hold passes the ceiling.
-    let hold = RetentionFacts { imported_at: t0(), legal_hold: true };
+    let hold = RetentionFacts {
+        imported_at: t0(),
+        legal_hold: true,
+    };
     assert_eq!(generous.due_at(&o, &[s.clone()], &hold), None);
     assert_eq!(ScheduledRedaction::default().due_at(&o, &[s], &hold), None);
 }
@@ -78,8 +118,17 @@ fn configurable_but_never_past_thirty_days_after_delivery() {
 #[test]
 fn schedule_deserializes_with_defaults() {
     let s: RedactionSchedule = toml::from_str("unshipped_after_import_days = 7").unwrap();
-    assert_eq!(s, RedactionSchedule { unshipped_after_import_days: 7, ..RedactionSchedule::default() });
-    assert!(toml::from_str::<RedactionSchedule>("ceiling_days = 90").is_err(), "the ceiling is not a setting");
+    assert_eq!(
+        s,
+        RedactionSchedule {
+            unshipped_after_import_days: 7,
+            ..RedactionSchedule::default()
+        }
+    );
+    assert!(
+        toml::from_str::<RedactionSchedule>("ceiling_days = 90").is_err(),
+        "the ceiling is not a setting"
+    );
 }
 
 #[test]
@@ -108,9 +157,26 @@ fn redact_replaces_personal_fields_and_keeps_the_place() {
     }
     assert_eq!(a.line3, None, "absent fields stay absent");
     let kept = before.shipping_address.as_present().unwrap();
-    assert_eq!((&a.city, &a.state_or_region, &a.postal_code, &a.country_code, &a.county),
-        (&kept.city, &kept.state_or_region, &kept.postal_code, &kept.country_code, &kept.county));
-    assert_eq!(o.lines[1].gift.as_ref().unwrap().message, Pii::Present(REDACTED.to_owned()));
+    assert_eq!(
+        (
+            &a.city,
+            &a.state_or_region,
+            &a.postal_code,
+            &a.country_code,
+            &a.county
+        ),
+        (
+            &kept.city,
+            &kept.state_or_region,
+            &kept.postal_code,
+            &kept.country_code,
+            &kept.county
+        )
+    );
+    assert_eq!(
+        o.lines[1].gift.as_ref().unwrap().message,
+        Pii::Present(REDACTED.to_owned())
+    );
     assert_eq!(o.metadata.get("buyer_username"), Some(REDACTED));
     assert_eq!(o.metadata.get("batch"), Some("A"));
     assert_eq!(o.ship_country(), Some("US"));
@@ -135,17 +201,32 @@ fn redact_replaces_personal_fields_and_keeps_the_place() {
     assert!(again.fields.is_empty());
     assert_eq!(o, expected);
     assert!(!holds_personal_data(&o));
-    assert_eq!(ScheduledRedaction::default().due_at(&o, &[], &RetentionFacts::imported(t0())), None);
+    assert_eq!(
+        ScheduledRedaction::default().due_at(&o, &[], &RetentionFacts::imported(t0())),
+        None
+    );
 }
 
 #[test]
 fn orders_without_personal_data() {
     let o = afn(order("1"));
-    assert!(!holds_personal_data(&o), "AFN orders arrive without personal data");
-    assert_eq!(ScheduledRedaction::default().due_at(&o, &[], &RetentionFacts::imported(t0())), None);
-    let mut o2 = o.clone();
+    assert!(
+        !holds_personal_data(&o),
+        "AFN orders arrive without personal data"
+    );
+    assert_eq!(
+        ScheduledRedaction::default().due_at(&o, &[], &RetentionFacts::imported(t0())),
+        None
+    );
+    let mut o2 = o;
     let report = ScheduledRedaction::default().redact(&mut o2, t0());
     assert!(report.fields.is_empty());
-    assert_eq!(o2.shipping_address, Pii::Present(Address { country_code: Some("US".into()), ..Address::default() }));
+    assert_eq!(
+        o2.shipping_address,
+        Pii::Present(Address {
+            country_code: Some("US".into()),
+            ..Address::default()
+        })
+    );
     assert_eq!(o2.redacted_at, Some(t0()));
 }

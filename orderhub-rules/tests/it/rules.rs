@@ -6,7 +6,8 @@ use std::collections::HashMap;
 use chrono::{Duration, TimeZone, Utc};
 use orderhub_core::domain::{HubStatus, InventoryItem, Order};
 use orderhub_core::policy::import::{
-    Admission, CarrierChoice, ImportContext, ImportDecision, MetadataChange, NoInventory, PolicyEvent, SkipReason,
+    Admission, CarrierChoice, ImportContext, ImportDecision, MetadataChange, NoInventory, PolicyEvent,
+    SkipReason,
 };
 use orderhub_rules::rules::{parse_rule_file, RuleErrorKind};
 use orderhub_rules::{RuleError, RuleFormat, RuleSet};
@@ -30,12 +31,17 @@ const AFN_JSON: &str = r#"{"rules": [{
 
 fn imported(rules: &RuleSet, o: &Order) -> ImportDecision {
     let s = settings();
-    rules.evaluate(PolicyEvent::OrderImported(o), &ImportContext::new(&s, &NoInventory, t0()))
+    rules.evaluate(
+        PolicyEvent::OrderImported(o),
+        &ImportContext::new(&s, &NoInventory, t0()),
+    )
 }
 
 /// Evaluates a one-rule file whose condition is `when` (TOML inline table) and whose action tags `hit`.
 fn fires(when: &str, o: &Order) -> bool {
-    let text = format!("[[rules]]\nname = \"t\"\non = \"order_imported\"\nwhen = {when}\nactions = [{{ tag = \"hit\" }}]\n");
+    let text = format!(
+        "[[rules]]\nname = \"t\"\non = \"order_imported\"\nwhen = {when}\nactions = [{{ tag = \"hit\" }}]\n"
+    );
     let rules = RuleSet::from_toml(&text).unwrap_or_else(|e| panic!("{when}: {e}"));
     let d = imported(&rules, o);
     assert_eq!(d.tags.contains("hit"), !d.trace.is_empty());
@@ -44,7 +50,10 @@ fn fires(when: &str, o: &Order) -> bool {
 
 #[test]
 fn product_docs_afn_example_toml_and_json() {
-    for rules in [RuleSet::from_toml(AFN_TOML).unwrap(), RuleSet::from_json(AFN_JSON).unwrap()] {
+    for rules in [
+        RuleSet::from_toml(AFN_TOML).unwrap(),
+        RuleSet::from_json(AFN_JSON).unwrap(),
+    ] {
         let d = imported(&rules, &afn(order("1")));
         assert_eq!(d.folder.as_deref(), Some("Closed"));
         assert_eq!(d.trace.len(), 1);
@@ -56,7 +65,12 @@ fn product_docs_afn_example_toml_and_json() {
     // Value comparison ignores ASCII case by default, as the hubs' rule builders do.
     let mut lower = afn(order("3"));
     lower.metadata.set("amazon_fulfillment_channel", "afn");
-    assert_eq!(imported(&RuleSet::from_toml(AFN_TOML).unwrap(), &lower).folder.as_deref(), Some("Closed"));
+    assert_eq!(
+        imported(&RuleSet::from_toml(AFN_TOML).unwrap(), &lower)
+            .folder
+            .as_deref(),
+        Some("Closed")
+    );
 }
 
 #[test]
@@ -74,8 +88,15 @@ fn product_docs_safety_filter() {
         "#,
     )
     .unwrap();
-    assert_eq!(imported(&rules, &order("1")).route_to.as_deref(), Some("acme-3pl"));
-    assert_eq!(imported(&rules, &afn(order("2"))).route_to, None, "AFN orders are never sent again");
+    assert_eq!(
+        imported(&rules, &order("1")).route_to.as_deref(),
+        Some("acme-3pl")
+    );
+    assert_eq!(
+        imported(&rules, &afn(order("2"))).route_to,
+        None,
+        "AFN orders are never sent again"
+    );
     // The metadata key falls back to the order's own channel when the adapter did not set it.
     let mut bare_afn = afn(order("3"));
     bare_afn.metadata.remove("amazon_fulfillment_channel");
@@ -93,8 +114,14 @@ fn operators_table() {
     o.flags.prime = true;
     let cases: &[(&str, bool)] = &[
         (r#"{ field = "ship_country", equals = "us" }"#, true),
-        (r#"{ field = "ship_country", equals = "us", case_sensitive = true }"#, false),
-        (r#"{ field = "ship_country", equals = "US", case_sensitive = true }"#, true),
+        (
+            r#"{ field = "ship_country", equals = "us", case_sensitive = true }"#,
+            false,
+        ),
+        (
+            r#"{ field = "ship_country", equals = "US", case_sensitive = true }"#,
+            true,
+        ),
         (r#"{ field = "ship_country", not_equals = "CA" }"#, true),
         (r#"{ field = "ioss_number", not_equals = "X" }"#, true),
         (r#"{ field = "ioss_number", equals = "X" }"#, false),
@@ -102,7 +129,10 @@ fn operators_table() {
         (r#"{ field = "id", ends_with = "7654321" }"#, true),
         (r#"{ field = "id", ends_with = "7654322" }"#, false),
         (r#"{ field = "shipping_service_level", contains = "d2d" }"#, true),
-        (r#"{ field = "shipping_service_level", contains = "d2d", case_sensitive = true }"#, false),
+        (
+            r#"{ field = "shipping_service_level", contains = "d2d", case_sensitive = true }"#,
+            false,
+        ),
         (r#"{ field = "ship_state", in = ["OR", "WA"] }"#, true),
         (r#"{ field = "ship_state", in = [] }"#, false),
         (r#"{ field = "order_total", greater_than = 49.98 }"#, true),
@@ -117,15 +147,27 @@ fn operators_table() {
         (r#"{ field = "metadata.absent", is_blank = true }"#, true),
         (r#"{ field = "metadata.warehouse", is_blank = true }"#, false),
         (r#"{ field = "metadata.warehouse", is_blank = false }"#, true),
-        (r#"{ field = "metadata.warehouse", matches = "^east-\\d$" }"#, true),
-        (r#"{ field = "metadata.warehouse", matches = "^east-\\d$", case_sensitive = true }"#, false),
+        (
+            r#"{ field = "metadata.warehouse", matches = "^east-\\d$" }"#,
+            true,
+        ),
+        (
+            r#"{ field = "metadata.warehouse", matches = "^east-\\d$", case_sensitive = true }"#,
+            false,
+        ),
         (r#"{ field = "metadata.absent", matches = ".*" }"#, false),
         (r#"{ field = "prime", equals = true }"#, true),
         (r#"{ field = "prime", equals = "no" }"#, false),
         (r#"{ field = "business", not_equals = true }"#, true),
         (r#"{ field = "purchased_at", less_than = "2026-05-02" }"#, true),
-        (r#"{ field = "latest_ship_at", greater_than = "2026-05-03T11:59:59Z" }"#, true),
-        (r#"{ field = "latest_ship_at", greater_than = "2026-05-03T12:00:00+00:00" }"#, false),
+        (
+            r#"{ field = "latest_ship_at", greater_than = "2026-05-03T11:59:59Z" }"#,
+            true,
+        ),
+        (
+            r#"{ field = "latest_ship_at", greater_than = "2026-05-03T12:00:00+00:00" }"#,
+            false,
+        ),
         (r#"{ field = "earliest_ship_at", is_blank = true }"#, true),
         (r#"{ field = "line_count", equals = 1 }"#, true),
         (r#"{ field = "total_quantity", greater_than = 0 }"#, true),
@@ -149,20 +191,50 @@ fn groups_and_line_quantifiers() {
     o.lines[1].physical = false;
     o.lines[1].metadata.set("vendor", "Acme");
     let cases: &[(&str, bool)] = &[
-        (r#"{ all = [{ field = "ship_country", equals = "US" }, { field = "prime", equals = false }] }"#, true),
-        (r#"{ all = [{ field = "ship_country", equals = "US" }, { field = "prime", equals = true }] }"#, false),
-        (r#"{ any = [{ field = "ship_country", equals = "CA" }, { field = "prime", equals = false }] }"#, true),
+        (
+            r#"{ all = [{ field = "ship_country", equals = "US" }, { field = "prime", equals = false }] }"#,
+            true,
+        ),
+        (
+            r#"{ all = [{ field = "ship_country", equals = "US" }, { field = "prime", equals = true }] }"#,
+            false,
+        ),
+        (
+            r#"{ any = [{ field = "ship_country", equals = "CA" }, { field = "prime", equals = false }] }"#,
+            true,
+        ),
         (r#"{ any = [] }"#, false),
         (r#"{ all = [] }"#, true),
         (r#"{ none = [{ field = "ship_country", equals = "CA" }] }"#, true),
         (r#"{ none = [{ field = "ship_country", equals = "US" }] }"#, false),
-        (r#"{ any_line = { field = "line.sku", starts_with = "WH-" } }"#, true),
-        (r#"{ all_lines = { field = "line.sku", starts_with = "WH-" } }"#, false),
-        (r#"{ all_lines = { field = "line.quantity", greater_than = 0 } }"#, true),
-        (r#"{ no_line = { field = "line.quantity", greater_than = 2 } }"#, true),
-        (r#"{ no_line = { field = "line.physical", equals = false } }"#, false),
-        (r#"{ any_line = { field = "line.metadata.vendor", equals = "acme" } }"#, true),
-        (r#"{ any_line = { field = "line.item_price", greater_than = 39 } }"#, true),
+        (
+            r#"{ any_line = { field = "line.sku", starts_with = "WH-" } }"#,
+            true,
+        ),
+        (
+            r#"{ all_lines = { field = "line.sku", starts_with = "WH-" } }"#,
+            false,
+        ),
+        (
+            r#"{ all_lines = { field = "line.quantity", greater_than = 0 } }"#,
+            true,
+        ),
+        (
+            r#"{ no_line = { field = "line.quantity", greater_than = 2 } }"#,
+            true,
+        ),
+        (
+            r#"{ no_line = { field = "line.physical", equals = false } }"#,
+            false,
+        ),
+        (
+            r#"{ any_line = { field = "line.metadata.vendor", equals = "acme" } }"#,
+            true,
+        ),
+        (
+            r#"{ any_line = { field = "line.item_price", greater_than = 39 } }"#,
+            true,
+        ),
         (
             r#"{ any_line = { all = [{ field = "line.sku", equals = "DS-9" }, { field = "line.physical", equals = true }] } }"#,
             false,
@@ -177,9 +249,18 @@ fn groups_and_line_quantifiers() {
     }
     // Quantifiers over an order without lines: all_lines holds vacuously, any_line does not.
     o.lines.clear();
-    assert!(fires(r#"{ all_lines = { field = "line.sku", equals = "X" } }"#, &o));
-    assert!(!fires(r#"{ any_line = { field = "line.sku", is_blank = false } }"#, &o));
-    assert!(fires(r#"{ no_line = { field = "line.sku", is_blank = false } }"#, &o));
+    assert!(fires(
+        r#"{ all_lines = { field = "line.sku", equals = "X" } }"#,
+        &o
+    ));
+    assert!(!fires(
+        r#"{ any_line = { field = "line.sku", is_blank = false } }"#,
+        &o
+    ));
+    assert!(fires(
+        r#"{ no_line = { field = "line.sku", is_blank = false } }"#,
+        &o
+    ));
 }
 
 #[test]
@@ -199,9 +280,15 @@ fn line_inventory_fields() {
     )
     .unwrap();
     let s = settings();
-    let d = rules.evaluate(PolicyEvent::OrderImported(&order("1")), &ImportContext::new(&s, &inv, t0()));
+    let d = rules.evaluate(
+        PolicyEvent::OrderImported(&order("1")),
+        &ImportContext::new(&s, &inv, t0()),
+    );
     assert!(d.tags.contains("low-stock"));
-    let d = rules.evaluate(PolicyEvent::OrderImported(&order("1")), &ImportContext::new(&s, &NoInventory, t0()));
+    let d = rules.evaluate(
+        PolicyEvent::OrderImported(&order("1")),
+        &ImportContext::new(&s, &NoInventory, t0()),
+    );
     assert!(d.tags.is_empty());
 }
 
@@ -259,10 +346,17 @@ fn every_action_and_later_overrides_earlier() {
     assert_eq!(d.metadata.get("batch"), Some(&MetadataChange::Set("B".into())));
     assert_eq!(d.metadata.get("keep"), Some(&MetadataChange::Set("1".into())));
     assert_eq!(d.metadata.get("gone"), Some(&MetadataChange::Remove));
-    assert_eq!(d.tags.iter().map(String::as_str).collect::<Vec<_>>(), ["one", "two"]);
+    assert_eq!(
+        d.tags.iter().map(String::as_str).collect::<Vec<_>>(),
+        ["one", "two"]
+    );
     assert_eq!(d.hub_status, Some(HubStatus::OnHold));
     assert_eq!(d.route_to.as_deref(), Some("3pl-b"));
-    assert_eq!(d.hold_until, Some(t0() + Duration::hours(24)), "relative holds count from the context's time");
+    assert_eq!(
+        d.hold_until,
+        Some(t0() + Duration::hours(24)),
+        "relative holds count from the context's time"
+    );
     assert_eq!(d.shipping_method.as_deref(), Some("Express"));
     assert!(d.is_admitted());
     let names: Vec<_> = d.trace.iter().map(|f| (f.index, f.name.to_string())).collect();
@@ -271,10 +365,16 @@ fn every_action_and_later_overrides_earlier() {
     // Only the rules for the event run.
     let s = settings();
     let o = order("1");
-    let d = rules.evaluate(PolicyEvent::OrderChanged(&o), &ImportContext::new(&s, &NoInventory, t0()));
+    let d = rules.evaluate(
+        PolicyEvent::OrderChanged(&o),
+        &ImportContext::new(&s, &NoInventory, t0()),
+    );
     assert_eq!(d.trace.len(), 1);
     assert_eq!(d.folder.as_deref(), Some("US"));
-    let d = rules.evaluate(PolicyEvent::OrderCanceled(&o), &ImportContext::new(&s, &NoInventory, t0()));
+    let d = rules.evaluate(
+        PolicyEvent::OrderCanceled(&o),
+        &ImportContext::new(&s, &NoInventory, t0()),
+    );
     assert_eq!(d, ImportDecision::default());
 
     // Applying the decision to the order.
@@ -343,16 +443,41 @@ fn shipment_and_inventory_events() {
     let ctx = ImportContext::new(&s, &NoInventory, t0());
     let o = order("1");
     let sh = shipment(&o, "RM-48", t0());
-    let d = rules.evaluate(PolicyEvent::ShipmentSending { order: &o, shipment: &sh }, &ctx);
-    assert_eq!(d.carrier, Some(CarrierChoice { code: "Royal Mail".into(), name: None }));
+    let d = rules.evaluate(
+        PolicyEvent::ShipmentSending {
+            order: &o,
+            shipment: &sh,
+        },
+        &ctx,
+    );
+    assert_eq!(
+        d.carrier,
+        Some(CarrierChoice {
+            code: "Royal Mail".into(),
+            name: None
+        })
+    );
     assert_eq!(d.shipping_method.as_deref(), Some("Tracked 48"));
     let sh = shipment(&o, "UPS", t0());
-    assert!(rules.evaluate(PolicyEvent::ShipmentSending { order: &o, shipment: &sh }, &ctx).trace.is_empty());
+    assert!(rules
+        .evaluate(
+            PolicyEvent::ShipmentSending {
+                order: &o,
+                shipment: &sh
+            },
+            &ctx
+        )
+        .trace
+        .is_empty());
 
     let mut item = InventoryItem::new("SKU-A", 4);
-    assert!(rules.evaluate(PolicyEvent::InventorySyncing(&item), &ctx).is_admitted());
+    assert!(rules
+        .evaluate(PolicyEvent::InventorySyncing(&item), &ctx)
+        .is_admitted());
     item.metadata.set("amazon_skip", "1");
-    assert!(!rules.evaluate(PolicyEvent::InventorySyncing(&item), &ctx).is_admitted());
+    assert!(!rules
+        .evaluate(PolicyEvent::InventorySyncing(&item), &ctx)
+        .is_admitted());
 }
 
 fn rule_err(toml_rules: &str) -> RuleError {
@@ -365,15 +490,27 @@ fn one(when: &str) -> String {
 
 #[test]
 fn errors_name_the_rule_and_the_field() {
-    let err = rule_err(&one(r#"{ field = "metadat.amazon_fulfillment_channel", equals = "AFN" }"#));
+    let err = rule_err(&one(
+        r#"{ field = "metadat.amazon_fulfillment_channel", equals = "AFN" }"#,
+    ));
     let msg = err.to_string();
     assert!(
         msg.starts_with("rule 1 (\"AFN to Closed\"): field `metadat.amazon_fulfillment_channel` is unknown"),
         "{msg}"
     );
-    assert!(msg.contains("did you mean `metadata.amazon_fulfillment_channel`"), "{msg}");
+    assert!(
+        msg.contains("did you mean `metadata.amazon_fulfillment_channel`"),
+        "{msg}"
+    );
     assert!(msg.contains("known fields: id, seller_id"), "{msg}");
-    assert!(matches!(err, RuleError::Rule { index: 1, kind: RuleErrorKind::UnknownField { .. }, .. }));
+    assert!(matches!(
+        err,
+        RuleError::Rule {
+            index: 1,
+            kind: RuleErrorKind::UnknownField { .. },
+            ..
+        }
+    ));
 
     // The position counts: the third rule is named as rule 3.
     let text = format!(
@@ -383,18 +520,48 @@ fn errors_name_the_rule_and_the_field() {
         one(r#"{ field = "line.skuu", equals = "x" }"#).replace("AFN to Closed", "third")
     );
     let msg = rule_err(&text).to_string();
-    assert!(msg.starts_with("rule 3 (\"third\"): field `line.skuu` is unknown (did you mean `line.sku`?)"), "{msg}");
+    assert!(
+        msg.starts_with("rule 3 (\"third\"): field `line.skuu` is unknown (did you mean `line.sku`?)"),
+        "{msg}"
+    );
 
     let table: &[(&str, &str)] = &[
-        (r#"{ field = "line.sku", equals = "x" }"#, "field `line.sku` is a line field: test it inside `any_line`"),
-        (r#"{ field = "order_total", contains = "5" }"#, "field `order_total` holds a number, which `contains` cannot test"),
-        (r#"{ field = "ship_country", greater_than = 5 }"#, "field `ship_country` holds text, which `greater_than` cannot test"),
-        (r#"{ field = "order_total", greater_than = "lots" }"#, "field `order_total`: `greater_than` needs a number, got `lots`"),
-        (r#"{ field = "prime", equals = "maybe" }"#, "field `prime`: `equals` needs true or false, got `maybe`"),
-        (r#"{ field = "purchased_at", less_than = "yesterday" }"#, "field `purchased_at`: `less_than` needs an RFC 3339 time"),
-        (r#"{ field = "metadata.x", matches = "(" }"#, "field `metadata.x`: the regular expression in `matches` does not compile"),
-        (r#"{ field = "shipment.carrier", equals = "UPS" }"#, "field `shipment.carrier` is not available on event `order_imported`"),
-        (r#"{ field = "id", equals = "1", contains = "1" }"#, "this one has `field`, `equals`, `contains`"),
+        (
+            r#"{ field = "line.sku", equals = "x" }"#,
+            "field `line.sku` is a line field: test it inside `any_line`",
+        ),
+        (
+            r#"{ field = "order_total", contains = "5" }"#,
+            "field `order_total` holds a number, which `contains` cannot test",
+        ),
+        (
+            r#"{ field = "ship_country", greater_than = 5 }"#,
+            "field `ship_country` holds text, which `greater_than` cannot test",
+        ),
+        (
+            r#"{ field = "order_total", greater_than = "lots" }"#,
+            "field `order_total`: `greater_than` needs a number, got `lots`",
+        ),
+        (
+            r#"{ field = "prime", equals = "maybe" }"#,
+            "field `prime`: `equals` needs true or false, got `maybe`",
+        ),
+        (
+            r#"{ field = "purchased_at", less_than = "yesterday" }"#,
+            "field `purchased_at`: `less_than` needs an RFC 3339 time",
+        ),
+        (
+            r#"{ field = "metadata.x", matches = "(" }"#,
+            "field `metadata.x`: the regular expression in `matches` does not compile",
+        ),
+        (
+            r#"{ field = "shipment.carrier", equals = "UPS" }"#,
+            "field `shipment.carrier` is not available on event `order_imported`",
+        ),
+        (
+            r#"{ field = "id", equals = "1", contains = "1" }"#,
+            "this one has `field`, `equals`, `contains`",
+        ),
         (r#"{ field = "id" }"#, "a condition needs exactly one of"),
         (r#"{ equals = "1" }"#, "this one has `equals`"),
         (r#"{ }"#, "this one is empty"),
@@ -437,7 +604,10 @@ fn errors_in_events_actions_and_shape() {
     }
     let msg = RuleSet::from_json("{\"rules\": [").unwrap_err().to_string();
     assert!(msg.starts_with("the rule file is not valid JSON"), "{msg}");
-    assert!(matches!(RuleSet::from_json("[]").unwrap_err(), RuleError::Layout { .. }));
+    assert!(matches!(
+        RuleSet::from_json("[]").unwrap_err(),
+        RuleError::Layout { .. }
+    ));
     assert!(RuleSet::from_json("{}").unwrap().is_empty());
     assert!(RuleSet::from_toml("").unwrap().is_empty());
 }
@@ -462,9 +632,17 @@ fn rule_files_round_trip_between_toml_and_json() {
     )
     .unwrap();
     let toml_text = file.to_toml().unwrap();
-    assert_eq!(parse_rule_file(&toml_text, RuleFormat::Toml).unwrap(), file, "{toml_text}");
+    assert_eq!(
+        parse_rule_file(&toml_text, RuleFormat::Toml).unwrap(),
+        file,
+        "{toml_text}"
+    );
     let json_text = file.to_json();
-    assert_eq!(parse_rule_file(&json_text, RuleFormat::Json).unwrap(), file, "{json_text}");
+    assert_eq!(
+        parse_rule_file(&json_text, RuleFormat::Json).unwrap(),
+        file,
+        "{json_text}"
+    );
     assert_eq!(RuleSet::compile(&file).unwrap().len(), 2);
 }
 
@@ -491,7 +669,10 @@ fn times_in_toml_may_be_native_datetimes() {
     )
     .unwrap();
     let d = imported(&rules, &order("1"));
-    assert_eq!(d.hold_until, Some(Utc.with_ymd_and_hms(2026, 7, 1, 0, 0, 0).unwrap()));
+    assert_eq!(
+        d.hold_until,
+        Some(Utc.with_ymd_and_hms(2026, 7, 1, 0, 0, 0).unwrap())
+    );
 }
 
 #[test]
@@ -506,4 +687,35 @@ fn deeply_nested_input_is_an_error_not_a_crash() {
         when = format!("{{ all = [{when}] }}");
     }
     assert!(fires(&when, &order("1")));
+}
+
+#[test]
+fn many_metadata_keys_in_one_rule_set_read_their_own_values() {
+    // More distinct keys than the evaluator's lookup cache holds, each tested by several rules.
+    let mut text = String::new();
+    for k in 0..20 {
+        for (n, v) in [("a", format!("v{k}")), ("b", format!("x{k}"))] {
+            text.push_str(&format!(
+                "[[rules]]\nname = \"{k}{n}\"\non = \"order_imported\"\nwhen = {{ field = \"metadata.k{k}\", equals = \"{v}\" }}\nactions = [{{ tag = \"{k}{n}\" }}]\n"
+            ));
+        }
+    }
+    let rules = RuleSet::from_toml(&text).unwrap();
+    let mut o = order("1");
+    for k in 0..20 {
+        o.metadata.set(
+            format!("k{k}"),
+            if k % 2 == 0 {
+                format!("v{k}")
+            } else {
+                format!("x{k}")
+            },
+        );
+    }
+    let d = imported(&rules, &o);
+    for k in 0..20 {
+        assert_eq!(d.tags.contains(&format!("{k}a")), k % 2 == 0, "key {k}");
+        assert_eq!(d.tags.contains(&format!("{k}b")), k % 2 == 1, "key {k}");
+    }
+    assert_eq!(d.trace.len(), 20);
 }
