@@ -19,7 +19,7 @@ fn order(i: usize) -> String {
     let channel = if i % 3 == 0 { "AFN" } else { "MFN" };
     format!(
         r#"{{"AmazonOrderId":"902-{a:07}-{b:07}","SellerOrderId":"SO-{i}","PurchaseDate":"2026-11-{d:02}T1{h}:49:35Z",
-"LastUpdateDate":"2026-11-{d:02}T2{h}:01:02.123Z","OrderStatus":"{status}","FulfillmentChannel":"{channel}",
+"LastUpdateDate":"2026-11-{d:02}T1{h}:51:02.123Z","OrderStatus":"{status}","FulfillmentChannel":"{channel}",
 "SalesChannel":"Amazon.com","OrderChannel":"","ShipServiceLevel":"Std US D2D Dom",
 "OrderTotal":{{"CurrencyCode":"USD","Amount":"{p}.{c:02}"}},"NumberOfItemsShipped":{s},"NumberOfItemsUnshipped":"{u}",
 "PaymentExecutionDetail":[],"PaymentMethod":"Other","PaymentMethodDetails":["CreditCard","GiftCertificate"],

@@ -369,3 +369,98 @@ async fn backfill_resumes_after_a_crash_and_reports_progress() {
     assert_eq!(next.imported, 0, "{next:?}");
     sim.shutdown().await;
 }
+
+#[tokio::test]
+async fn the_rules_policy_decides_what_comes_in() {
+    use orderhub_rules::{FilterSettings, Mappings, RuleSet, RulesPolicy};
+    let sim = simulator(61, 120.0).await;
+    let from = sim.now() - Duration::days(3);
+    let store: Arc<dyn Store> = Arc::new(MemoryStore::new());
+    let policy =
+        RulesPolicy::new(FilterSettings::default(), Mappings::default(), RuleSet::default()).unwrap();
+    let engine = engine_with(
+        &sim,
+        store.clone(),
+        connection(OrdersApiVersion::V2026_01_01, from),
+        Arc::new(policy),
+    );
+    let report = engine.import_connection(&conn_id()).await.unwrap();
+    assert!(
+        report.skipped > 0,
+        "pending, shipped and Amazon-fulfilled orders are skipped: {report:?}"
+    );
+    assert!(report.imported > 0, "{report:?}");
+    assert_eq!(
+        report.imported + report.skipped,
+        report.seen,
+        "each order judged once: {report:?}"
+    );
+    let stored = store.query_orders(&OrderQuery::all()).await.unwrap();
+    assert_eq!(stored.len() as u64, report.imported);
+    assert!(stored
+        .iter()
+        .all(|o| o.fulfillment_channel == FulfillmentChannel::Merchant
+            && matches!(
+                o.amazon_status,
+                AmazonOrderStatus::Unshipped | AmazonOrderStatus::PartiallyShipped
+            )));
+    // Skipped orders are judged again only when Amazon changes them; a rerun skips nothing new.
+    let again = engine.import_connection(&conn_id()).await.unwrap();
+    assert_eq!(again.imported, 0, "{again:?}");
+    sim.shutdown().await;
+}
+
+#[tokio::test]
+async fn the_tick_runs_imports_by_their_schedule() {
+    let sim = simulator(71, 60.0).await;
+    let from = sim.now() - Duration::days(3);
+    let store: Arc<dyn Store> = Arc::new(MemoryStore::new());
+    let engine = engine(
+        &sim,
+        store.clone(),
+        connection(OrdersApiVersion::V2026_01_01, from),
+    );
+    let first = engine.tick().await.unwrap();
+    assert_eq!(first.imports.len(), 1, "a connection that never ran is due");
+    assert!(first.imports[0].1.as_ref().unwrap().imported > 0);
+    assert!(first.retention.is_some() && first.outbound.is_some());
+    let second = engine.tick().await.unwrap();
+    assert!(second.imports.is_empty(), "not due again within ten minutes");
+    assert!(second.retention.is_none(), "retention runs once a day");
+    sim.advance(Duration::minutes(11));
+    let third = engine.tick().await.unwrap();
+    assert_eq!(third.imports.len(), 1, "due again after the ten-minute cadence");
+    sim.shutdown().await;
+}
+
+#[tokio::test]
+async fn test_credentials_tells_live_from_revoked() {
+    let sim = simulator(81, 10.0).await;
+    let from = sim.now() - Duration::days(1);
+    let store: Arc<dyn Store> = Arc::new(MemoryStore::new());
+    let live = engine(
+        &sim,
+        store.clone(),
+        connection(OrdersApiVersion::V2026_01_01, from),
+    );
+    assert_eq!(
+        live.test_credentials(&conn_id()).await.unwrap(),
+        orderhub_core::ConnectionHealth::Live
+    );
+    let token = sim.seller(SELLER).unwrap().refresh_token;
+    sim.revoke_seller(SELLER).unwrap();
+    // A restarted worker (no cached access token) with the refresh token the seller revoked.
+    let fresh = bare_engine(&sim, store, Arc::new(orderhub_core::policy::import::AdmitAll)).with_connection(
+        orderhub_core::engine::ConnectionRuntime::new(
+            connection(OrdersApiVersion::V2026_01_01, from),
+            client_with_token(&sim, token),
+        ),
+    );
+    match fresh.test_credentials(&conn_id()).await.unwrap() {
+        orderhub_core::ConnectionHealth::NeedsReauthorization { since } => assert_eq!(since, sim.now()),
+        other => panic!("expected re-authorization, got {other:?}"),
+    }
+    let err = fresh.import_connection(&conn_id()).await.unwrap_err();
+    assert!(!err.is_retryable(), "{err}");
+    sim.shutdown().await;
+}

@@ -52,7 +52,8 @@ async fn retention_redacts_what_is_due_and_records_it() {
     let with_pii: Vec<_> = orders
         .iter()
         .filter(|o| {
-            matches!(&o.buyer, Pii::Present(b) if b.name.is_some()) || o.shipping_address.is_present()
+            matches!(&o.buyer, Pii::Present(b) if b.name.is_some())
+                || o.shipping_address.as_present().is_some_and(|a| a.name.is_some())
         })
         .cloned()
         .collect();

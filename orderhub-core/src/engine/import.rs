@@ -399,6 +399,17 @@ impl Engine {
                 updated_at: now,
             });
             if let Some(lease) = target.lease {
+                // Renew the lease page by page, so a long walk keeps it; commit only while holding it.
+                if self
+                    .store
+                    .acquire_lease(lease, &self.config.worker_id, now, self.config.lease_ttl)
+                    .await?
+                    .is_none()
+                {
+                    return Err(EngineError::Busy {
+                        lease: lease.to_owned(),
+                    });
+                }
                 changes = changes.require_lease(lease, &self.config.worker_id, now);
             }
             let committed = self.store.commit(changes).await?;

@@ -18,13 +18,16 @@
 //!   the results later. [`Engine::reconcile_submissions`] settles submissions a crash left open without
 //!   ever confirming a package twice.
 //! - [`Engine::run_retention`]: redact the personal data the redaction policy says is due.
+//! - [`Engine::tick`]: runs what is due by each connection's schedule (call it from a timer loop).
 //!
 //! Every job takes the time from the clock once per step and hands it to the store and the policies.
 
 mod error;
+mod health;
 mod import;
 mod outbound;
 mod retention;
+mod schedule;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -47,6 +50,7 @@ pub use import::{
 };
 pub use outbound::{FeedResultsReport, OutboundReport, ReconcileReport};
 pub use retention::{RedactedOrder, RetentionReport, LEGAL_HOLD_KEY, REDACTION_LOG_KEY};
+pub use schedule::{TickReport, ENGINE_CONNECTION, ORDERS_SCHEDULE_SCOPE, RETENTION_SCHEDULE_SCOPE};
 
 /// Tunables of the engine. The defaults suit one worker importing every 10 minutes.
 #[derive(Debug, Clone, PartialEq, Eq)]

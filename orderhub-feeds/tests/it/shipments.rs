@@ -340,3 +340,17 @@ fn shipment_lines_can_be_filled_from_the_order() {
     let cancel = orderhub_feeds::cancel_all_lines(&lines, orderhub_core::CancelReason::BuyerCanceled);
     assert_eq!(cancel.len(), 3);
 }
+
+#[test]
+fn the_planner_is_object_safe_and_debug_is_short() {
+    let planner: Box<dyn OutboundPlanner> = Box::new(feed());
+    let pending = [confirm(
+        "c1",
+        shipment("s1", "111-1111111-1111111", Some("1Z999"), &[("A", 1)]),
+    )];
+    let plan = planner.plan(&OutboundInput::new(&pending, t0()));
+    let debug = format!("{:?}", plan.batches[0]);
+    // The document's size, not its text.
+    assert!(debug.contains("bytes"), "{debug}");
+    assert!(!debug.contains("<AmazonEnvelope"), "{debug}");
+}

@@ -38,12 +38,15 @@ pub async fn simulator(seed: u64, orders_per_day: f64) -> SimHandle {
 }
 
 pub fn client(sim: &SimHandle) -> SpApiClient {
-    let info = sim.seller(SELLER).unwrap();
+    client_with_token(sim, sim.seller(SELLER).unwrap().refresh_token)
+}
+
+pub fn client_with_token(sim: &SimHandle, refresh_token: amazon_spapi::auth::SecretString) -> SpApiClient {
     SpApiClient::builder()
         .credentials(LwaCredentials::new(
             sim.client_id(),
             sim.client_secret(),
-            info.refresh_token,
+            refresh_token,
         ))
         .endpoint(Url::parse(sim.base_url()).unwrap())
         .lwa_endpoint(Url::parse(&sim.lwa_url()).unwrap())
@@ -71,12 +74,8 @@ pub fn connection(api: OrdersApiVersion, import_from: chrono::DateTime<chrono::U
     }
 }
 
-pub fn engine_with(
-    sim: &SimHandle,
-    store: Arc<dyn Store>,
-    connection: Connection,
-    policy: Arc<dyn ImportPolicy>,
-) -> Engine {
+/// An engine with the default policies and no connection yet.
+pub fn bare_engine(sim: &SimHandle, store: Arc<dyn Store>, policy: Arc<dyn ImportPolicy>) -> Engine {
     let config = EngineConfig {
         page_size: 50,
         backfill_window: chrono::Duration::hours(6),
@@ -90,7 +89,15 @@ pub fn engine_with(
         Arc::new(ScheduledRedaction::new(RedactionSchedule::default())),
     )
     .with_config(config)
-    .with_connection(ConnectionRuntime::new(connection, client(sim)))
+}
+
+pub fn engine_with(
+    sim: &SimHandle,
+    store: Arc<dyn Store>,
+    connection: Connection,
+    policy: Arc<dyn ImportPolicy>,
+) -> Engine {
+    bare_engine(sim, store, policy).with_connection(ConnectionRuntime::new(connection, client(sim)))
 }
 
 pub fn engine(sim: &SimHandle, store: Arc<dyn Store>, connection: Connection) -> Engine {
