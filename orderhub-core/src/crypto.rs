@@ -301,7 +301,7 @@ mod tests {
             &base64::engine::general_purpose::STANDARD.encode([0xAB; 32]),
         )
         .unwrap();
-        let s = format!("{key:?} {:?}", Keyring::new(key));
+        let s = format!("{key:?} {:?}", Keyring::new(key.clone()));
         assert!(s.contains("prod"));
         assert!(!s.to_lowercase().contains("ab, ") && !s.contains("171"), "{s}");
         assert!(matches!(

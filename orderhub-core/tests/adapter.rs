@@ -24,7 +24,7 @@ fn client(sim: &SimHandle, seller: &str) -> SpApiClient {
         .credentials(LwaCredentials::new(
             sim.client_id(),
             sim.client_secret(),
-            info.refresh_token.clone(),
+            info.refresh_token,
         ))
         .endpoint(Url::parse(sim.base_url()).unwrap())
         .lwa_endpoint(Url::parse(&sim.lwa_url()).unwrap())

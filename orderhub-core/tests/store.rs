@@ -7,10 +7,12 @@ use std::sync::Arc;
 use orderhub_core::crypto::{EncryptionKey, Keyring};
 use orderhub_core::ports::Store;
 
+#[cfg_attr(not(any(feature = "sqlite", feature = "postgres")), allow(dead_code))]
 fn key(id: &str, byte: u8) -> EncryptionKey {
     EncryptionKey::new(id, [byte; 32]).unwrap()
 }
 
+#[cfg_attr(not(any(feature = "sqlite", feature = "postgres")), allow(dead_code))]
 fn keyring() -> Keyring {
     Keyring::new(key("k2026", 42))
 }

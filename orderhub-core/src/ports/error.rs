@@ -125,6 +125,7 @@ impl StoreError {
         matches!(self, StoreError::Backend { .. })
     }
 
+    #[cfg_attr(not(any(feature = "sqlite", feature = "postgres")), allow(dead_code))]
     pub(crate) fn backend(operation: &'static str, source: impl Into<BoxError>) -> Self {
         StoreError::Backend {
             operation,

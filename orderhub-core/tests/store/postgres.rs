@@ -173,7 +173,7 @@ async fn without_the_key_personal_data_is_unavailable_and_kept() {
     assert_eq!(keyless.save_order(&moved).await.unwrap(), UpsertOutcome::Updated);
     let fresh_order = sample_order(2, 1, t(0), t(10));
     assert!(matches!(
-        keyless.upsert_orders(&[fresh_order.clone()]).await,
+        keyless.upsert_orders(std::slice::from_ref(&fresh_order)).await,
         Err(StoreError::KeyRequired { .. })
     ));
     assert_eq!(store.get_order(&fresh_order.id).await.unwrap(), None);

@@ -95,7 +95,7 @@ async fn without_the_key_personal_data_is_unavailable_and_kept() {
     assert_eq!(keyless.save_order(&moved).await.unwrap(), UpsertOutcome::Updated);
     // New personal data is never written in clear.
     let fresh = sample_order(2, 1, t(0), t(10));
-    let err = keyless.upsert_orders(&[fresh.clone()]).await.unwrap_err();
+    let err = keyless.upsert_orders(std::slice::from_ref(&fresh)).await.unwrap_err();
     assert!(
         matches!(&err, StoreError::KeyRequired { order_id } if *order_id == fresh.id),
         "{err:?}"
@@ -193,16 +193,16 @@ async fn corrupted_rows_are_typed_errors_naming_the_order() {
         .await
         .unwrap();
 
-    for n in 0..2 {
-        let err = store.get_order(&orders[n].id).await.unwrap_err();
+    for (n, order) in orders.iter().enumerate().take(2) {
+        let err = store.get_order(&order.id).await.unwrap_err();
         assert!(
             matches!(&err, StoreError::CorruptRow { table: "orders", key, .. } if *key == id(n)),
             "{err:?}"
         );
         assert!(err.to_string().contains(&id(n)));
     }
-    for n in 2..4 {
-        let err = store.get_order(&orders[n].id).await.unwrap_err();
+    for (n, order) in orders.iter().enumerate().skip(2) {
+        let err = store.get_order(&order.id).await.unwrap_err();
         assert!(
             matches!(&err, StoreError::Decryption { order_id, .. } if order_id.as_str() == id(n)),
             "{err:?}"
