@@ -100,7 +100,10 @@ impl std::fmt::Debug for ApiRequest {
 impl ApiRequest {
     /// A request for `path` with no query and no body.
     pub fn new(path: impl Into<String>) -> Self {
-        Self { path: path.into(), ..Self::default() }
+        Self {
+            path: path.into(),
+            ..Self::default()
+        }
     }
 
     /// Adds a query parameter.
@@ -174,11 +177,17 @@ mod tests {
     #[test]
     fn fill_path_encodes_segments() {
         assert_eq!(
-            fill_path("/orders/v0/orders/{orderId}/orderItems", &[("orderId", "902-3159896-1390916")]),
+            fill_path(
+                "/orders/v0/orders/{orderId}/orderItems",
+                &[("orderId", "902-3159896-1390916")]
+            ),
             "/orders/v0/orders/902-3159896-1390916/orderItems"
         );
         assert_eq!(
-            fill_path("/listings/2021-08-01/items/{sellerId}/{sku}", &[("sellerId", "A1"), ("sku", "a b/c")]),
+            fill_path(
+                "/listings/2021-08-01/items/{sellerId}/{sku}",
+                &[("sellerId", "A1"), ("sku", "a b/c")]
+            ),
             "/listings/2021-08-01/items/A1/a%20b%2Fc"
         );
     }

@@ -152,7 +152,7 @@ fn bench(c: &mut Criterion) {
         b.iter(|| black_box(planner.plan(&OutboundInput::new(black_box(&inv), now()))));
     });
     g.bench_function("inventory_40k_all_rounds", |b| {
-        b.iter(|| black_box(plan_all(&planner, black_box(&inv))))
+        b.iter(|| black_box(plan_all(&planner, black_box(&inv))));
     });
     g.bench_function("confirmations_10k_api", |b| {
         b.iter(|| black_box(planner.plan(&OutboundInput::new(black_box(&conf), now()))));

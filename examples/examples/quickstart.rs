@@ -33,14 +33,18 @@ async fn main() -> anyhow::Result<()> {
 
     println!("Marketplaces:");
     for m in Marketplace::ALL {
-        println!("  {:<3} {:<22} {:<15} {} {}", m.code, m.country, m.id, m.currency, m.region);
+        println!(
+            "  {:<3} {:<22} {:<15} {} {}",
+            m.code, m.country, m.id, m.currency, m.region
+        );
     }
 
     let sim = Simulator::start(SimConfig::new(7).frozen()).await?;
     println!("\nSimulator listening at {}", sim.base_url());
 
     // Website authorization workflow: send the seller to Seller Central...
-    let consent = ConsentRequest::new("amzn1.sp.solution.quickstart", "state-7f3a9c").url_for_region(Region::Europe)?;
+    let consent =
+        ConsentRequest::new("amzn1.sp.solution.quickstart", "state-7f3a9c").url_for_region(Region::Europe)?;
     println!("\n1. Send the seller to: {consent}");
     // ...the seller consents and comes back with a code (the simulator plays the seller here)...
     let code = sim.authorization_code(EU_SELLER)?;
@@ -50,11 +54,20 @@ async fn main() -> anyhow::Result<()> {
         Url::parse(&sim.lwa_url())?,
     );
     // ...and the code becomes the seller's refresh token (store it encrypted; never log it).
-    let grant = lwa.exchange_authorization_code(sim.client_id(), &sim.client_secret(), &code, None).await?;
-    println!("2. Authorization code exchanged; refresh token received: {}", grant.refresh_token);
+    let grant = lwa
+        .exchange_authorization_code(sim.client_id(), &sim.client_secret(), &code, None)
+        .await?;
+    println!(
+        "2. Authorization code exchanged; refresh token received: {}",
+        grant.refresh_token
+    );
 
     let client = SpApiClient::builder()
-        .credentials(LwaCredentials::new(sim.client_id(), sim.client_secret(), grant.refresh_token))
+        .credentials(LwaCredentials::new(
+            sim.client_id(),
+            sim.client_secret(),
+            grant.refresh_token,
+        ))
         .endpoint(Url::parse(sim.base_url())?)
         .lwa_endpoint(Url::parse(&sim.lwa_url())?)
         .selling_partner_id(EU_SELLER)
@@ -65,9 +78,18 @@ async fn main() -> anyhow::Result<()> {
     let participations = GetMarketplaceParticipations::new(&client).send().await?;
     let ids: Vec<String> = participations
         .iter()
-        .filter_map(|p| p.marketplace.as_ref().and_then(|m| m.id.as_ref()).map(|id| id.as_str().to_owned()))
+        .filter_map(|p| {
+            p.marketplace
+                .as_ref()
+                .and_then(|m| m.id.as_ref())
+                .map(|id| id.as_str().to_owned())
+        })
         .collect();
-    println!("3. {EU_SELLER} sells in {} marketplaces: {}", ids.len(), ids.join(", "));
+    println!(
+        "3. {EU_SELLER} sells in {} marketplaces: {}",
+        ids.len(),
+        ids.join(", ")
+    );
 
     let since = sim.now() - chrono::Duration::days(3);
     let orders: Vec<_> = GetOrders::new(&client)
@@ -78,7 +100,10 @@ async fn main() -> anyhow::Result<()> {
         .await?;
     let mut by_status: BTreeMap<String, usize> = BTreeMap::new();
     for o in &orders {
-        let status = o.order_status.as_ref().map_or("(none)".to_owned(), |s| s.as_str().to_owned());
+        let status = o
+            .order_status
+            .as_ref()
+            .map_or("(none)".to_owned(), |s| s.as_str().to_owned());
         *by_status.entry(status).or_default() += 1;
     }
     println!("4. {} orders changed in the last three days:", orders.len());

@@ -57,7 +57,13 @@ impl InventoryItem {
 
     /// The fulfillment channel to switch the listing to, from `SwitchFulfillmentTo` (`AFN`/`MFN`).
     pub fn switch_fulfillment_to(&self) -> Option<FulfillmentChannel> {
-        match self.metadata.get(keys::SWITCH_FULFILLMENT_TO)?.trim().to_ascii_uppercase().as_str() {
+        match self
+            .metadata
+            .get(keys::SWITCH_FULFILLMENT_TO)?
+            .trim()
+            .to_ascii_uppercase()
+            .as_str()
+        {
             "AFN" | "FBA" | "AMAZON" => Some(FulfillmentChannel::Amazon),
             "MFN" | "FBM" | "MERCHANT" => Some(FulfillmentChannel::Merchant),
             _ => None,

@@ -13,7 +13,8 @@ pub mod pii;
 pub mod shipment;
 
 pub use connection::{
-    AmazonRegion, Cadence, Connection, ConnectionHealth, ConnectionSettings, OrdersApiVersion, ProductIdentifier,
+    AmazonRegion, Cadence, Connection, ConnectionHealth, ConnectionSettings, OrdersApiVersion,
+    ProductIdentifier,
 };
 pub use feed::{FeedRecord, FeedResultSummary, FeedStatus};
 pub use ids::{AmazonOrderId, ConnectionId, MarketplaceId, OrderItemId, OutboxId, SellerId, ShipmentId};
@@ -21,8 +22,8 @@ pub use inventory::InventoryItem;
 pub use metadata::{keys, Metadata};
 pub use money::{Currency, Money, MoneyError};
 pub use order::{
-    AmazonOrderStatus, Condition, FulfillmentChannel, Gift, HubStatus, Order, OrderDates, OrderFlags, OrderLine,
-    SalesChannel,
+    AmazonOrderStatus, Condition, FulfillmentChannel, Gift, HubStatus, Order, OrderDates, OrderFlags,
+    OrderLine, SalesChannel,
 };
 pub use outbox::{CancelLine, CancelReason, OutboxEntry, OutboxPayload, OutboxStatus};
 pub use pii::{AbsentReason, Address, Buyer, Pii, REDACTED};

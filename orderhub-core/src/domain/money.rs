@@ -27,10 +27,14 @@ impl Currency {
     pub fn new(code: &str) -> Result<Self, MoneyError> {
         let bytes = code.trim().as_bytes();
         match bytes {
-            [a, b, c] if bytes.iter().all(u8::is_ascii_alphabetic) => {
-                Ok(Currency([a.to_ascii_uppercase(), b.to_ascii_uppercase(), c.to_ascii_uppercase()]))
-            }
-            _ => Err(MoneyError::InvalidCurrency { code: code.chars().take(16).collect() }),
+            [a, b, c] if bytes.iter().all(u8::is_ascii_alphabetic) => Ok(Currency([
+                a.to_ascii_uppercase(),
+                b.to_ascii_uppercase(),
+                c.to_ascii_uppercase(),
+            ])),
+            _ => Err(MoneyError::InvalidCurrency {
+                code: code.chars().take(16).collect(),
+            }),
         }
     }
 
@@ -79,7 +83,9 @@ impl<'de> Deserialize<'de> for Currency {
 pub enum MoneyError {
     /// Two amounts in different currencies were combined. OrderHub never converts currencies: keep amounts
     /// per currency, or convert them yourself with a rate you choose.
-    #[error("cannot combine {left} and {right}: amounts are in different currencies and OrderHub never converts")]
+    #[error(
+        "cannot combine {left} and {right}: amounts are in different currencies and OrderHub never converts"
+    )]
     CurrencyMismatch {
         /// Currency of the left operand.
         left: Currency,
@@ -114,7 +120,10 @@ impl Money {
 
     /// Zero in `currency`.
     pub const fn zero(currency: Currency) -> Self {
-        Self { amount: Decimal::ZERO, currency }
+        Self {
+            amount: Decimal::ZERO,
+            currency,
+        }
     }
 
     /// Parses an amount given as text (as Amazon sends it) in the currency `code`.
@@ -137,7 +146,10 @@ impl Money {
     /// [`MoneyError::CurrencyMismatch`] when the currencies differ; [`MoneyError::Overflow`].
     pub fn checked_add(&self, other: &Money) -> Result<Money, MoneyError> {
         self.same_currency(other)?;
-        let amount = self.amount.checked_add(other.amount).ok_or(MoneyError::Overflow)?;
+        let amount = self
+            .amount
+            .checked_add(other.amount)
+            .ok_or(MoneyError::Overflow)?;
         Ok(Money::new(amount, self.currency))
     }
 
@@ -147,7 +159,10 @@ impl Money {
     /// [`MoneyError::CurrencyMismatch`] when the currencies differ; [`MoneyError::Overflow`].
     pub fn checked_sub(&self, other: &Money) -> Result<Money, MoneyError> {
         self.same_currency(other)?;
-        let amount = self.amount.checked_sub(other.amount).ok_or(MoneyError::Overflow)?;
+        let amount = self
+            .amount
+            .checked_sub(other.amount)
+            .ok_or(MoneyError::Overflow)?;
         Ok(Money::new(amount, self.currency))
     }
 
@@ -156,7 +171,10 @@ impl Money {
     /// # Errors
     /// [`MoneyError::Overflow`].
     pub fn checked_mul(&self, quantity: u32) -> Result<Money, MoneyError> {
-        let amount = self.amount.checked_mul(Decimal::from(quantity)).ok_or(MoneyError::Overflow)?;
+        let amount = self
+            .amount
+            .checked_mul(Decimal::from(quantity))
+            .ok_or(MoneyError::Overflow)?;
         Ok(Money::new(amount, self.currency))
     }
 
@@ -164,15 +182,23 @@ impl Money {
     ///
     /// # Errors
     /// [`MoneyError::CurrencyMismatch`] on the first amount in another currency; [`MoneyError::Overflow`].
-    pub fn sum<'a>(currency: Currency, items: impl IntoIterator<Item = &'a Money>) -> Result<Money, MoneyError> {
-        items.into_iter().try_fold(Money::zero(currency), |acc, m| acc.checked_add(m))
+    pub fn sum<'a>(
+        currency: Currency,
+        items: impl IntoIterator<Item = &'a Money>,
+    ) -> Result<Money, MoneyError> {
+        items
+            .into_iter()
+            .try_fold(Money::zero(currency), |acc, m| acc.checked_add(m))
     }
 
     fn same_currency(&self, other: &Money) -> Result<(), MoneyError> {
         if self.currency == other.currency {
             Ok(())
         } else {
-            Err(MoneyError::CurrencyMismatch { left: self.currency, right: other.currency })
+            Err(MoneyError::CurrencyMismatch {
+                left: self.currency,
+                right: other.currency,
+            })
         }
     }
 }
@@ -203,7 +229,13 @@ mod tests {
         let a = Money::new(dec!(1), Currency::EUR);
         let b = Money::new(dec!(1), Currency::GBP);
         let err = a.checked_add(&b).unwrap_err();
-        assert_eq!(err, MoneyError::CurrencyMismatch { left: Currency::EUR, right: Currency::GBP });
+        assert_eq!(
+            err,
+            MoneyError::CurrencyMismatch {
+                left: Currency::EUR,
+                right: Currency::GBP
+            }
+        );
         assert!(err.to_string().contains("never converts"));
         assert!(Money::sum(Currency::EUR, [&a, &b]).is_err());
     }
@@ -216,7 +248,10 @@ mod tests {
         assert!(Currency::new("").is_err());
         let m: Money = serde_json::from_str(r#"{"amount":"19.99","currency":"USD"}"#).unwrap();
         assert_eq!(m, Money::new(dec!(19.99), Currency::USD));
-        assert_eq!(Money::parse(" 3.10 ", "GBP").unwrap(), Some(Money::new(dec!(3.10), Currency::GBP)));
+        assert_eq!(
+            Money::parse(" 3.10 ", "GBP").unwrap(),
+            Some(Money::new(dec!(3.10), Currency::GBP))
+        );
         assert_eq!(Money::parse("n/a", "GBP").unwrap(), None);
     }
 }

@@ -340,7 +340,9 @@ impl Order {
 
     /// The country the order ships to, when the address (or its non-personal part) is known.
     pub fn ship_country(&self) -> Option<&str> {
-        self.shipping_address.as_present().and_then(|a| a.country_code.as_deref())
+        self.shipping_address
+            .as_present()
+            .and_then(|a| a.country_code.as_deref())
     }
 
     /// Whether Amazon ships it.
@@ -355,10 +357,20 @@ mod tests {
 
     #[test]
     fn status_text_round_trips_and_keeps_unknown() {
-        for s in ["Pending", "Unshipped", "PartiallyShipped", "Shipped", "Canceled", "Unfulfillable"] {
+        for s in [
+            "Pending",
+            "Unshipped",
+            "PartiallyShipped",
+            "Shipped",
+            "Canceled",
+            "Unfulfillable",
+        ] {
             assert_eq!(AmazonOrderStatus::parse(s).as_str(), s);
         }
-        assert_eq!(AmazonOrderStatus::parse("unshipped"), AmazonOrderStatus::Unshipped);
+        assert_eq!(
+            AmazonOrderStatus::parse("unshipped"),
+            AmazonOrderStatus::Unshipped
+        );
         let unknown: AmazonOrderStatus = serde_json::from_str("\"OnTheMoon\"").unwrap();
         assert_eq!(unknown, AmazonOrderStatus::Other("OnTheMoon".into()));
         assert_eq!(serde_json::to_string(&unknown).unwrap(), "\"OnTheMoon\"");

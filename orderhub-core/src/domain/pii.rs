@@ -181,8 +181,16 @@ mod tests {
             country_code: Some("JP".into()),
             ..Address::default()
         };
-        let buyer = Buyer { name: Some("Hanako Yamada".into()), email: Some("x@marketplace.amazon.co.jp".into()), ..Buyer::default() };
-        let s = format!("{addr:?} {:?} {buyer:?} {:?}", Pii::Present(addr.clone()), Pii::Present(buyer.clone()));
+        let buyer = Buyer {
+            name: Some("Hanako Yamada".into()),
+            email: Some("x@marketplace.amazon.co.jp".into()),
+            ..Buyer::default()
+        };
+        let s = format!(
+            "{addr:?} {:?} {buyer:?} {:?}",
+            Pii::Present(addr.clone()),
+            Pii::Present(buyer.clone())
+        );
         for secret in ["Hanako", "Shibuya", "渋谷", "1234", "marketplace.amazon"] {
             assert!(!s.contains(secret), "{secret} leaked in {s}");
         }
@@ -191,7 +199,9 @@ mod tests {
 
     #[test]
     fn absent_carries_reason() {
-        let p: Pii<Address> = Pii::Absent(AbsentReason::RoleMissing { role: "Direct-to-Consumer Shipping".into() });
+        let p: Pii<Address> = Pii::Absent(AbsentReason::RoleMissing {
+            role: "Direct-to-Consumer Shipping".into(),
+        });
         assert!(!p.is_present());
         assert!(format!("{p:?}").contains("Direct-to-Consumer"));
         let json = serde_json::to_string(&p).unwrap();

@@ -91,7 +91,9 @@ pub(crate) fn encode_order(order: &Order, keyring: &Keyring) -> Result<OrderRow,
     if had_marker && !env.is_empty() {
         // Part of the stored personal data could not be read when the order was loaded; sealing only the
         // new part would lose the rest.
-        return Err(StoreError::KeyRequired { order_id: order.id.clone() });
+        return Err(StoreError::KeyRequired {
+            order_id: order.id.clone(),
+        });
     }
     let pii = if !env.is_empty() {
         let plain = serde_json::to_vec(&env).map_err(|e| {

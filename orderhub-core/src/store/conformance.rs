@@ -3,7 +3,13 @@
 //! makes a fresh, empty store; each check is also callable on its own.
 //!
 //! Test support, not API: hidden from the docs and free to change.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::needless_pass_by_value, missing_docs)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::needless_pass_by_value,
+    missing_docs
+)]
 
 use std::collections::{BTreeSet, HashSet};
 use std::sync::Arc;

@@ -95,7 +95,10 @@ async fn without_the_key_personal_data_is_unavailable_and_kept() {
     assert_eq!(keyless.save_order(&moved).await.unwrap(), UpsertOutcome::Updated);
     // New personal data is never written in clear.
     let fresh = sample_order(2, 1, t(0), t(10));
-    let err = keyless.upsert_orders(std::slice::from_ref(&fresh)).await.unwrap_err();
+    let err = keyless
+        .upsert_orders(std::slice::from_ref(&fresh))
+        .await
+        .unwrap_err();
     assert!(
         matches!(&err, StoreError::KeyRequired { order_id } if *order_id == fresh.id),
         "{err:?}"
