@@ -71,9 +71,15 @@ impl fmt::Debug for RedactedHeaders<'_> {
 
 impl fmt::Debug for HttpRequest {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The query can hold secrets (MWS `MWSAuthToken` and `Signature`, presigned document URLs'
+        // signatures): only scheme, host and path are shown.
+        let mut shown = self.url.clone();
+        if shown.query().is_some() {
+            shown.set_query(Some("<redacted>"));
+        }
         f.debug_struct("HttpRequest")
             .field("method", &self.method)
-            .field("url", &self.url.as_str())
+            .field("url", &shown.as_str())
             .field("headers", &RedactedHeaders(&self.headers))
             .field("body_len", &self.body.as_ref().map(Bytes::len))
             .field("timeout", &self.timeout)
@@ -262,6 +268,17 @@ mod tests {
         let s = format!("{r:?}");
         assert!(!s.contains("Atza|secret"));
         assert!(s.contains("visible"));
+    }
+
+    #[test]
+    fn debug_hides_query_secrets() {
+        let url =
+            Url::parse("https://mws.example.invalid/?MWSAuthToken=amzn.mws.secret&Signature=c2lnbg%3D%3D")
+                .unwrap();
+        let s = format!("{:?}", HttpRequest::new(Method::POST, url));
+        assert!(!s.contains("amzn.mws.secret"), "{s}");
+        assert!(!s.contains("c2lnbg"), "{s}");
+        assert!(s.contains("mws.example.invalid"), "{s}");
     }
 
     #[test]
