@@ -393,6 +393,7 @@ impl SpApiClient {
                     });
                 }
             };
+            inner.limiter.answered(&limiter_key, plan);
             let request_id = resp.request_id();
             let rate_limit = resp.rate_limit();
             if let Some(r) = rate_limit {

@@ -1,3 +1,4 @@
+#![doc = include_str!("../README.md")]
 //! Typed clients for Amazon's Selling Partner API (SP-API), with Login with Amazon, per-operation rate
 //! limiting, retries, typed errors, and (feature `sim`) a local simulator; legacy MWS behind feature `mws`.
 //!

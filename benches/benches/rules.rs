@@ -1,17 +1,25 @@
 //! Criterion benchmark `rules`: 50 rules over 1,000,000 orders on one core (target ≥ 500,000 orders/s).
 //!
-//! Two measurements, each evaluating 1,000,000 `order_imported` events per iteration (10,000 distinct,
+//! Three measurements, each evaluating 1,000,000 `order_imported` events per iteration (10,000 distinct,
 //! deterministic orders cycled 100 times) on the calling thread:
 //! - `rules/50_rules_1m_orders`: the compiled rule set alone (`RuleSet::evaluate_into`, one reused decision);
+//! - `rules/50_rules_1m_orders_generic`: the same with the generic evaluator
+//!   (`RuleSet::evaluate_reference_into`, no specialised plans), the same-process baseline: the ratio of the
+//!   two does not depend on the machine's load the way the absolute figures do;
 //! - `rules/decide_1m_orders`: the whole import policy (filters, mappings, then the 50 rules) via
 //!   `RulesPolicy::decide_into`.
 //!
 //! Run: `cargo bench -p benches --bench rules`.
+//!
+//! Instruction counts (load-independent): `RULES_BENCH_ORDERS=N` skips criterion and evaluates N orders with
+//! `evaluate_into` (`RULES_BENCH_GENERIC=1`: with the generic evaluator), so that
+//! `valgrind --tool=callgrind` over two values of N gives the instructions per order (the difference divided
+//! by the difference in N removes the setup).
 
 use std::hint::black_box;
 
 use chrono::{TimeZone, Utc};
-use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use criterion::{criterion_group, Criterion, Throughput};
 use orderhub_core::domain::{
     Address, AmazonOrderId, AmazonOrderStatus, ConnectionSettings, Currency, FulfillmentChannel, HubStatus,
     MarketplaceId, Metadata, Money, Order, OrderDates, OrderFlags, OrderLine, Pii, SalesChannel, SellerId,
@@ -231,6 +239,20 @@ fn bench_rules(c: &mut Criterion) {
     group.sample_size(10);
     group.measurement_time(std::time::Duration::from_secs(25));
     group.throughput(Throughput::Elements(ORDERS_PER_ITERATION as u64));
+    group.bench_function("50_rules_1m_orders_generic", |b| {
+        let mut d = ImportDecision::default();
+        b.iter(|| {
+            for i in 0..ORDERS_PER_ITERATION {
+                d.clear();
+                rules.evaluate_reference_into(
+                    PolicyEvent::OrderImported(&orders[i % DISTINCT_ORDERS]),
+                    &ctx,
+                    &mut d,
+                );
+                black_box(&d);
+            }
+        });
+    });
     group.bench_function("50_rules_1m_orders", |b| {
         let mut d = ImportDecision::default();
         b.iter(|| {
@@ -274,5 +296,54 @@ fn bench_rules(c: &mut Criterion) {
     group.finish();
 }
 
+/// `RULES_BENCH_ORDERS=N`: evaluate N orders outside criterion (for instruction counting) and report.
+fn count_only(n: usize) {
+    let rules = match RuleSet::from_toml(&rule_file()) {
+        Ok(r) => r,
+        Err(e) => panic!("benchmark rule file: {e}"),
+    };
+    let orders = orders();
+    let settings = ConnectionSettings {
+        import_amazon_fulfilled: true,
+        ..ConnectionSettings::default()
+    };
+    let now = Utc
+        .with_ymd_and_hms(2026, 5, 1, 12, 0, 0)
+        .single()
+        .unwrap_or_default();
+    let ctx = ImportContext::new(&settings, &NoInventory, now);
+    let generic = std::env::var_os("RULES_BENCH_GENERIC").is_some_and(|v| v == "1");
+    let mut d = ImportDecision::default();
+    let mut fired = 0usize;
+    let started = std::time::Instant::now();
+    for i in 0..n {
+        d.clear();
+        let event = PolicyEvent::OrderImported(&orders[i % DISTINCT_ORDERS]);
+        if generic {
+            rules.evaluate_reference_into(event, &ctx, &mut d);
+        } else {
+            rules.evaluate_into(event, &ctx, &mut d);
+        }
+        fired += black_box(&d).trace.len();
+    }
+    let secs = started.elapsed().as_secs_f64();
+    println!(
+        "{n} orders ({}) in {secs:.3} s: {:.0} orders/s; {fired} rules fired",
+        if generic { "generic evaluator" } else { "evaluate_into" },
+        n as f64 / secs.max(1e-9)
+    );
+}
+
 criterion_group!(benches, bench_rules);
-criterion_main!(benches);
+
+fn main() {
+    if let Some(n) = std::env::var("RULES_BENCH_ORDERS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
+        count_only(n);
+        return;
+    }
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}

@@ -1,3 +1,4 @@
+#![doc = include_str!("../README.md")]
 //! OrderHub core: the domain model, the ports, storage backends, the Amazon adapter and the sync engine.
 //!
 //! - [`domain`]: the types integrators program against.

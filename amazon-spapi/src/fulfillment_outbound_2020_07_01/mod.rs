@@ -6,7 +6,8 @@
 //!   [`UpdateFulfillmentOrder`], [`CancelFulfillmentOrder`]: the fulfillment order;
 //! - [`GetPackageTrackingDetails`]: tracking of one package;
 //! - [`ListReturnReasonCodes`], [`CreateFulfillmentReturn`]: returns;
-//! - [`GetFeatures`]: which MCF features (blank box, block AMZL...) a marketplace offers.
+//! - [`GetFeatures`]: which MCF features (blank box, block AMZL...) a marketplace offers;
+//!   [`GetFeatureInventory`] and [`GetFeatureSku`]: which SKUs are eligible for one.
 //!
 //! Destination addresses, notification e-mails and gift messages are buyers' personal data: their
 //! `Debug` output is redacted.
@@ -19,11 +20,11 @@ mod other;
 pub use models::{
     Address, CancelFulfillmentOrderResponse, CreateFulfillmentOrderItem, CreateFulfillmentOrderRequest,
     CreateFulfillmentOrderResponse, CreateFulfillmentReturnRequest, CreateFulfillmentReturnResponse,
-    FulfillmentAction, FulfillmentOrder, FulfillmentOrderStatus, FulfillmentPolicy, GetFeaturesResponse,
-    GetFulfillmentOrderResponse, GetFulfillmentPreviewItem, GetFulfillmentPreviewRequest,
-    GetFulfillmentPreviewResponse, GetPackageTrackingDetailsResponse, ListAllFulfillmentOrdersResponse,
-    ListReturnReasonCodesResponse, Money, ShippingSpeedCategory, UpdateFulfillmentOrderRequest,
-    UpdateFulfillmentOrderResponse,
+    FeatureSku, FulfillmentAction, FulfillmentOrder, FulfillmentOrderStatus, FulfillmentPolicy,
+    GetFeatureInventoryResponse, GetFeatureSkuResponse, GetFeaturesResponse, GetFulfillmentOrderResponse,
+    GetFulfillmentPreviewItem, GetFulfillmentPreviewRequest, GetFulfillmentPreviewResponse,
+    GetPackageTrackingDetailsResponse, ListAllFulfillmentOrdersResponse, ListReturnReasonCodesResponse,
+    Money, ShippingSpeedCategory, UpdateFulfillmentOrderRequest, UpdateFulfillmentOrderResponse,
 };
 pub use orders::{
     CancelFulfillmentOrder, CreateFulfillmentOrder, GetFulfillmentOrder, GetFulfillmentPreview,
@@ -32,8 +33,9 @@ pub use orders::{
     LIST_ALL_FULFILLMENT_ORDERS_PAGES, UPDATE_FULFILLMENT_ORDER,
 };
 pub use other::{
-    CreateFulfillmentReturn, GetFeatures, GetPackageTrackingDetails, ListReturnReasonCodes,
-    CREATE_FULFILLMENT_RETURN, GET_FEATURES, GET_PACKAGE_TRACKING_DETAILS, LIST_RETURN_REASON_CODES,
+    CreateFulfillmentReturn, GetFeatureInventory, GetFeatureSku, GetFeatures, GetPackageTrackingDetails,
+    ListReturnReasonCodes, CREATE_FULFILLMENT_RETURN, GET_FEATURES, GET_FEATURE_INVENTORY,
+    GET_FEATURE_INVENTORY_PAGES, GET_FEATURE_SKU, GET_PACKAGE_TRACKING_DETAILS, LIST_RETURN_REASON_CODES,
 };
 
 /// The usage plan Amazon's model gives every operation of this API: 2 requests per second, burst 30.

@@ -1,11 +1,15 @@
-//! `getPackageTrackingDetails`, `listReturnReasonCodes`, `createFulfillmentReturn`, `getFeatures`.
+//! `getPackageTrackingDetails`, `listReturnReasonCodes`, `createFulfillmentReturn`, `getFeatures`,
+//! `getFeatureInventory`, `getFeatureSKU`.
 
+use chrono::{DateTime, Utc};
+use futures::stream::BoxStream;
 use http::Method;
 
 use super::ids::SellerFulfillmentOrderId;
 use super::models::{
-    CreateFulfillmentReturnRequest, CreateFulfillmentReturnResponse, GetFeaturesResponse,
-    GetPackageTrackingDetailsResponse, ListReturnReasonCodesResponse,
+    CreateFulfillmentReturnRequest, CreateFulfillmentReturnResponse, FeatureSku, GetFeatureInventoryResponse,
+    GetFeatureSkuResponse, GetFeaturesResponse, GetPackageTrackingDetailsResponse,
+    ListReturnReasonCodesResponse,
 };
 use super::PLAN;
 use crate::client::SpApiClient;
@@ -13,6 +17,7 @@ use crate::de::{decode_response, Response};
 use crate::documents::build;
 use crate::error::Error;
 use crate::operation::{fill_path, ApiRequest, Operation, Restriction};
+use crate::pagination::{self, FollowUp, Page, PageSpec};
 
 /// `GET /fba/outbound/2020-07-01/tracking`.
 pub static GET_PACKAGE_TRACKING_DETAILS: Operation = Operation {
@@ -299,5 +304,236 @@ impl GetFeatures {
     pub async fn send(self) -> Result<Response<GetFeaturesResponse>, Error> {
         let req = self.request()?;
         decode_response(&GET_FEATURES, self.client.send(&GET_FEATURES, req).await?)
+    }
+}
+
+/// `GET /fba/outbound/2020-07-01/features/inventory/{featureName}`.
+pub static GET_FEATURE_INVENTORY: Operation = Operation {
+    api: "fulfillmentOutbound",
+    version: "2020-07-01",
+    name: "getFeatureInventory",
+    method: Method::GET,
+    path: "/fba/outbound/2020-07-01/features/inventory/{featureName}",
+    usage_plan: PLAN,
+    restriction: Restriction::None,
+    idempotent: true,
+};
+
+/// `GET /fba/outbound/2020-07-01/features/inventory/{featureName}/{sellerSku}`.
+pub static GET_FEATURE_SKU: Operation = Operation {
+    api: "fulfillmentOutbound",
+    version: "2020-07-01",
+    name: "getFeatureSKU",
+    method: Method::GET,
+    path: "/fba/outbound/2020-07-01/features/inventory/{featureName}/{sellerSku}",
+    usage_plan: PLAN,
+    restriction: Restriction::None,
+    idempotent: true,
+};
+
+/// How `getFeatureInventory` paginates: `payload.nextToken`, sent back as `nextToken` with the same
+/// marketplace and feature.
+pub static GET_FEATURE_INVENTORY_PAGES: PageSpec = PageSpec {
+    response_path: "payload.nextToken",
+    request_param: "nextToken",
+    follow_up: FollowUp::RepeatFilters,
+};
+
+impl Page for GetFeatureInventoryResponse {
+    type Item = FeatureSku;
+
+    fn next_token(&self) -> Option<&str> {
+        self.payload
+            .as_ref()
+            .and_then(|p| p.next_token.as_deref())
+            .filter(|t| !t.is_empty())
+    }
+
+    fn into_items(self) -> Vec<FeatureSku> {
+        self.payload.and_then(|p| p.feature_skus).unwrap_or_default()
+    }
+}
+
+/// `getFeatureInventory`: the seller's SKUs eligible for an MCF feature (`BLANK_BOX`, `BLOCK_AMZL`...) and
+/// the quantity available.
+#[must_use = "a request does nothing until it is sent"]
+#[derive(Debug, Clone)]
+pub struct GetFeatureInventory {
+    client: SpApiClient,
+    marketplace_id: Option<String>,
+    feature_name: Option<String>,
+    next_token: Option<String>,
+    query_start_date: Option<DateTime<Utc>>,
+}
+
+impl GetFeatureInventory {
+    /// A request whose marketplace and feature are still to be set.
+    pub fn new(client: &SpApiClient) -> Self {
+        Self {
+            client: client.clone(),
+            marketplace_id: None,
+            feature_name: None,
+            next_token: None,
+            query_start_date: None,
+        }
+    }
+
+    /// The marketplace (required).
+    pub fn marketplace_id(mut self, id: impl Into<String>) -> Self {
+        self.marketplace_id = Some(id.into());
+        self
+    }
+
+    /// The feature, as `getFeatures` names it (required).
+    pub fn feature_name(mut self, name: impl Into<String>) -> Self {
+        self.feature_name = Some(name.into());
+        self
+    }
+
+    /// Only SKUs whose eligibility changed at or after this time.
+    pub fn query_start_date(mut self, t: DateTime<Utc>) -> Self {
+        self.query_start_date = Some(t);
+        self
+    }
+
+    /// Continues from a page's `nextToken`.
+    pub fn next_token(mut self, token: impl Into<String>) -> Self {
+        self.next_token = Some(token.into());
+        self
+    }
+
+    /// The request this builder sends, after validation.
+    ///
+    /// # Errors
+    /// [`Error::InvalidInput`] without a marketplace or feature.
+    pub fn request(&self) -> Result<ApiRequest, Error> {
+        let mp = build::required(
+            &self.marketplace_id,
+            "marketplaceId",
+            "GetFeatureInventory::marketplace_id",
+        )?;
+        let feature = build::required(
+            &self.feature_name,
+            "featureName",
+            "GetFeatureInventory::feature_name",
+        )?;
+        let mut req = ApiRequest::new(fill_path(GET_FEATURE_INVENTORY.path, &[("featureName", feature)]))
+            .query("marketplaceId", mp);
+        if let Some(t) = self.query_start_date {
+            req = req.query(
+                "queryStartDate",
+                t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            );
+        }
+        if let Some(t) = &self.next_token {
+            req = req.query("nextToken", t.as_str());
+        }
+        Ok(req)
+    }
+
+    /// Sends the request (one page).
+    ///
+    /// # Errors
+    /// Validation errors and every error of [`SpApiClient::send`].
+    pub async fn send(self) -> Result<Response<GetFeatureInventoryResponse>, Error> {
+        let req = self.request()?;
+        decode_response(
+            &GET_FEATURE_INVENTORY,
+            self.client.send(&GET_FEATURE_INVENTORY, req).await?,
+        )
+    }
+
+    /// Every page, following `payload.nextToken`; ends with an error if a token repeats.
+    pub fn pages(self) -> BoxStream<'static, Result<GetFeatureInventoryResponse, Error>> {
+        let first = match self.request() {
+            Ok(r) => r,
+            Err(e) => return Box::pin(futures::stream::once(async move { Err(e) })),
+        };
+        let client = self.client;
+        pagination::pages(
+            &GET_FEATURE_INVENTORY,
+            &GET_FEATURE_INVENTORY_PAGES,
+            first,
+            move |req| {
+                let client = client.clone();
+                async move {
+                    let op = &GET_FEATURE_INVENTORY;
+                    crate::de::decode(op, &client.send(op, req).await?)
+                }
+            },
+        )
+    }
+
+    /// Every eligible SKU of every page.
+    pub fn skus(self) -> BoxStream<'static, Result<FeatureSku, Error>> {
+        pagination::items(self.pages())
+    }
+}
+
+/// `getFeatureSKU`: whether one SKU is eligible for an MCF feature, and why not.
+#[must_use = "a request does nothing until it is sent"]
+#[derive(Debug, Clone)]
+pub struct GetFeatureSku {
+    client: SpApiClient,
+    marketplace_id: Option<String>,
+    feature_name: Option<String>,
+    seller_sku: Option<String>,
+}
+
+impl GetFeatureSku {
+    /// A request whose marketplace, feature and SKU are still to be set.
+    pub fn new(client: &SpApiClient) -> Self {
+        Self {
+            client: client.clone(),
+            marketplace_id: None,
+            feature_name: None,
+            seller_sku: None,
+        }
+    }
+
+    /// The marketplace (required).
+    pub fn marketplace_id(mut self, id: impl Into<String>) -> Self {
+        self.marketplace_id = Some(id.into());
+        self
+    }
+
+    /// The feature, as `getFeatures` names it (required).
+    pub fn feature_name(mut self, name: impl Into<String>) -> Self {
+        self.feature_name = Some(name.into());
+        self
+    }
+
+    /// The seller SKU (required; percent-encoded in the path).
+    pub fn seller_sku(mut self, sku: impl Into<String>) -> Self {
+        self.seller_sku = Some(sku.into());
+        self
+    }
+
+    /// The request this builder sends, after validation.
+    ///
+    /// # Errors
+    /// [`Error::InvalidInput`] without a marketplace, feature or SKU.
+    pub fn request(&self) -> Result<ApiRequest, Error> {
+        let mp = build::required(
+            &self.marketplace_id,
+            "marketplaceId",
+            "GetFeatureSku::marketplace_id",
+        )?;
+        let feature = build::required(&self.feature_name, "featureName", "GetFeatureSku::feature_name")?;
+        let sku = build::required(&self.seller_sku, "sellerSku", "GetFeatureSku::seller_sku")?;
+        Ok(ApiRequest::new(fill_path(
+            GET_FEATURE_SKU.path,
+            &[("featureName", feature), ("sellerSku", sku)],
+        ))
+        .query("marketplaceId", mp))
+    }
+
+    /// Sends the request.
+    ///
+    /// # Errors
+    /// Validation errors and every error of [`SpApiClient::send`].
+    pub async fn send(self) -> Result<Response<GetFeatureSkuResponse>, Error> {
+        let req = self.request()?;
+        decode_response(&GET_FEATURE_SKU, self.client.send(&GET_FEATURE_SKU, req).await?)
     }
 }

@@ -112,3 +112,58 @@ fn list_pages_follow_payload_next_token() {
     assert_eq!(page.next_token(), Some("t"));
     assert_eq!(page.into_items().len(), 1);
 }
+
+#[test]
+fn feature_operations_build_and_match_the_usage_plan_table() {
+    let c = client();
+    assert!(GetFeatureInventory::new(&c)
+        .marketplace_id("ATVPDKIKX0DER")
+        .request()
+        .is_err());
+    assert!(GetFeatureInventory::new(&c)
+        .feature_name("BLANK_BOX")
+        .request()
+        .is_err());
+    let req = GetFeatureInventory::new(&c)
+        .marketplace_id("ATVPDKIKX0DER")
+        .feature_name("BLANK_BOX")
+        .next_token("n")
+        .request()
+        .unwrap();
+    assert_eq!(req.path, "/fba/outbound/2020-07-01/features/inventory/BLANK_BOX");
+    assert!(
+        req.query.iter().any(|(k, v)| k == "nextToken" && v == "n"),
+        "{:?}",
+        req.query
+    );
+    let err = GetFeatureSku::new(&c)
+        .marketplace_id("ATVPDKIKX0DER")
+        .feature_name("BLANK_BOX")
+        .request()
+        .unwrap_err();
+    assert!(err.to_string().contains("sellerSku"), "{err}");
+    let req = GetFeatureSku::new(&c)
+        .marketplace_id("ATVPDKIKX0DER")
+        .feature_name("BLANK_BOX")
+        .seller_sku("A/B 1")
+        .request()
+        .unwrap();
+    assert_eq!(
+        req.path,
+        "/fba/outbound/2020-07-01/features/inventory/BLANK_BOX/A%2FB%201"
+    );
+    for op in [&GET_FEATURE_INVENTORY, &GET_FEATURE_SKU] {
+        let entry = crate::limiter::usage_plans::lookup(op.api, op.version, op.name)
+            .unwrap_or_else(|| panic!("{} is not in the usage-plan table", op.key()));
+        assert_eq!(entry.plan, op.usage_plan, "{}", op.key());
+        assert_eq!(entry.method, op.method.as_str(), "{}", op.key());
+        assert_eq!(entry.path, op.path, "{}", op.key());
+    }
+    let page: GetFeatureInventoryResponse = serde_json::from_str(
+        r#"{"payload":{"marketplaceId":"M","featureName":"BLANK_BOX","nextToken":"",
+            "featureSkus":[{"sellerSku":"S","skuCount":3}]}}"#,
+    )
+    .unwrap();
+    assert_eq!(page.next_token(), None, "an empty token ends the pages");
+    assert_eq!(page.into_items().len(), 1);
+}

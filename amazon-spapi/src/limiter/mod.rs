@@ -61,6 +61,14 @@ pub trait RateLimiter: Send + Sync + fmt::Debug {
 
     /// Reports that Amazon throttled a call under `key` (429): the bucket is emptied.
     fn throttled(&self, key: &str, plan: UsagePlan);
+
+    /// Reports that Amazon answered a call under `key` (any status). Amazon's bucket for `key` starts
+    /// when its first call arrives, which is later than the client's first `acquire`; implementations
+    /// can use the first answer to stop counting the refill in between (see [`TokenBucketLimiter`]).
+    /// The default does nothing.
+    fn answered(&self, key: &str, plan: UsagePlan) {
+        let _ = (key, plan);
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -69,11 +77,19 @@ struct Bucket {
     last: Duration,
     /// Rate adopted from the header, if any.
     adopted: Option<f64>,
+    /// Calls taken before Amazon's first answer; `None` once Amazon has answered.
+    unanswered: Option<u32>,
 }
 
 impl Bucket {
     fn rate(&self, plan: UsagePlan) -> f64 {
         self.adopted.unwrap_or(plan.rate)
+    }
+
+    fn note_taken(&mut self) {
+        if let Some(n) = self.unanswered.as_mut() {
+            *n = n.saturating_add(1);
+        }
     }
 
     fn refill(&mut self, now: Duration, plan: UsagePlan) {
@@ -151,6 +167,7 @@ impl TokenBucketLimiter {
                 tokens: f64::from(plan.burst.max(1)),
                 last: now,
                 adopted: None,
+                unanswered: Some(0),
             }),
         };
         bucket.refill(now, plan);
@@ -174,6 +191,7 @@ impl RateLimiter for TokenBucketLimiter {
         let wait = self.with_bucket(key, plan, |b, _| {
             if b.tokens >= 1.0 {
                 b.tokens -= 1.0;
+                b.note_taken();
                 return Ok(Duration::ZERO);
             }
             let rate = b.rate(plan);
@@ -195,6 +213,7 @@ impl RateLimiter for TokenBucketLimiter {
             }
             // Reserve the token now so concurrent callers queue behind this one.
             b.tokens -= 1.0;
+            b.note_taken();
             Ok(wait)
         })?;
         if !wait.is_zero() {
@@ -219,6 +238,21 @@ impl RateLimiter for TokenBucketLimiter {
     fn throttled(&self, key: &str, plan: UsagePlan) {
         self.with_bucket(key, plan, |b, _| {
             b.tokens = b.tokens.min(0.0);
+            b.unanswered = None;
+        });
+    }
+
+    /// On Amazon's first answer under `key`, forgets the refill counted since the bucket was made: Amazon's
+    /// bucket started full when the first call arrived, somewhere between the first `acquire` and this
+    /// answer, so at most `burst - calls taken` tokens are certainly left. Without this the client would
+    /// stay ahead of Amazon by the refill of one round trip for as long as it keeps the bucket busy, and
+    /// a call sent a little faster than the first one would be throttled.
+    fn answered(&self, key: &str, plan: UsagePlan) {
+        self.with_bucket(key, plan, |b, _| {
+            if let Some(taken) = b.unanswered.take() {
+                let left = f64::from(plan.burst.max(1)) - f64::from(taken);
+                b.tokens = b.tokens.min(left);
+            }
         });
     }
 }

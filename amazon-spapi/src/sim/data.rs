@@ -268,6 +268,8 @@ pub(crate) struct Order {
     pub easy_ship_status: Option<String>,
     pub cancel_reason: Option<String>,
     pub canceled_by_seller: bool,
+    /// Regulated items (pet prescription medicine) and their verification.
+    pub regulated: Option<super::regulated::Regulated>,
 }
 
 impl Order {
@@ -680,6 +682,7 @@ pub(crate) fn gen_order(rng: &mut ChaCha8Rng, ctx: &OrderContext<'_>, at: DateTi
         easy_ship_status: None,
         cancel_reason: None,
         canceled_by_seller: false,
+        regulated: None,
     };
     order.schedule = gen_schedule(rng, &order, ctx.sim_start);
     order

@@ -44,6 +44,47 @@ pub(crate) struct ReportRecord {
     pub started: Option<DateTime<Utc>>,
     pub ended: Option<DateTime<Utc>>,
     pub doc: Option<String>,
+    /// The schedule that created the report.
+    pub schedule_id: Option<String>,
+}
+
+/// One report schedule (`createReportSchedule`): creates a report every `period`.
+#[derive(Debug, Clone)]
+pub(crate) struct ScheduleRecord {
+    pub id: String,
+    pub seller: usize,
+    pub report_type: String,
+    pub marketplaces: Vec<String>,
+    pub options: serde_json::Map<String, Value>,
+    pub period: &'static str,
+    pub next: DateTime<Utc>,
+}
+
+/// The periods Amazon accepts for report schedules.
+const PERIODS: &[&str] = &[
+    "PT5M", "PT15M", "PT30M", "PT1H", "PT2H", "PT4H", "PT8H", "PT12H", "P1D", "P2D", "P3D", "PT84H", "P7D",
+    "P14D", "P15D", "P18D", "P30D", "P1M",
+];
+
+/// `t` plus one ISO 8601 period of [`PERIODS`].
+fn add_period(t: DateTime<Utc>, period: &str) -> DateTime<Utc> {
+    if period == "P1M" {
+        return t
+            .checked_add_months(chrono::Months::new(1))
+            .unwrap_or(t + Duration::days(30));
+    }
+    let (unit, digits) = if let Some(d) = period.strip_prefix("PT") {
+        (d.chars().last().unwrap_or('H'), &d[..d.len().saturating_sub(1)])
+    } else {
+        let d = period.trim_start_matches('P');
+        ('D', &d[..d.len().saturating_sub(1)])
+    };
+    let n: i64 = digits.parse().unwrap_or(1);
+    match unit {
+        'M' => t + Duration::minutes(n),
+        'H' => t + Duration::hours(n),
+        _ => t + Duration::days(n),
+    }
 }
 
 /// Feed types Amazon switched off on 2025-07-31 (XML and flat-file listings feeds).
@@ -489,7 +530,170 @@ fn report_json(r: &ReportRecord) -> Value {
     if let Some(d) = &r.doc {
         v["reportDocumentId"] = json!(d);
     }
+    if let Some(s) = &r.schedule_id {
+        v["reportScheduleId"] = json!(s);
+    }
     v
+}
+
+fn schedule_json(s: &ScheduleRecord) -> Value {
+    let mut v = json!({
+        "reportScheduleId": s.id,
+        "reportType": s.report_type,
+        "marketplaceIds": s.marketplaces,
+        "period": s.period,
+        "nextReportCreationTime": iso_ms(s.next),
+    });
+    if !s.options.is_empty() {
+        v["reportOptions"] = Value::Object(s.options.clone());
+    }
+    v
+}
+
+/// `POST /reports/2021-06-30/schedules`: a schedule with the same report type and marketplaces replaces
+/// the existing one, as Amazon does.
+pub(crate) fn create_schedule(st: &mut State, ctx: &Ctx<'_>, _p: &[String]) -> Reply {
+    let body = match ctx.json() {
+        Ok(b) => b,
+        Err(r) => return r,
+    };
+    let Some(rt) = body.get("reportType").and_then(Value::as_str) else {
+        return Reply::invalid("reportType is required.");
+    };
+    if !REPORT_TYPES.contains(&rt) {
+        return Reply::invalid(&format!(
+            "The simulator does not produce report type {rt}; it produces {}.",
+            REPORT_TYPES.join(", ")
+        ));
+    }
+    let mut marketplaces: Vec<String> = body
+        .get("marketplaceIds")
+        .and_then(Value::as_array)
+        .map(|a| a.iter().filter_map(Value::as_str).map(str::to_owned).collect())
+        .unwrap_or_default();
+    if marketplaces.is_empty() || marketplaces.len() > 25 {
+        return Reply::invalid("marketplaceIds must hold 1 to 25 marketplace ids.");
+    }
+    if let Some(bad) = marketplaces.iter().find(|m| {
+        !st.sellers[ctx.seller]
+            .marketplaces
+            .iter()
+            .any(|x| x.id == m.as_str())
+    }) {
+        return Reply::invalid(&format!("The seller does not participate in marketplace {bad}."));
+    }
+    let Some(period) = body.get("period").and_then(Value::as_str) else {
+        return Reply::invalid("period is required.");
+    };
+    let Some(period) = PERIODS.iter().copied().find(|p| *p == period) else {
+        return Reply::invalid(&format!("period {period} is not one of {}.", PERIODS.join(", ")));
+    };
+    let options = match body.get("reportOptions") {
+        None | Some(Value::Null) => serde_json::Map::new(),
+        Some(Value::Object(m)) if m.values().all(Value::is_string) => m.clone(),
+        Some(_) => return Reply::invalid("reportOptions must map option names to string values."),
+    };
+    let next = match body.get("nextReportCreationTime") {
+        None | Some(Value::Null) => ctx.now,
+        Some(v) => match v.as_str().and_then(parse_time) {
+            Some(t) if t >= ctx.now - Duration::minutes(5) => t,
+            Some(_) => return Reply::invalid("nextReportCreationTime must not be in the past."),
+            None => return Reply::invalid("nextReportCreationTime is not a valid ISO 8601 date-time."),
+        },
+    };
+    marketplaces.sort();
+    marketplaces.dedup();
+    let seller = ctx.seller;
+    st.report_schedules
+        .retain(|s| !(s.seller == seller && s.report_type == rt && s.marketplaces == marketplaces));
+    let id = format!("5{}", st.next_id(10));
+    st.report_schedules.push(ScheduleRecord {
+        id: id.clone(),
+        seller,
+        report_type: rt.to_owned(),
+        marketplaces,
+        options,
+        period,
+        next,
+    });
+    Reply::json(201, &json!({ "reportScheduleId": id }))
+}
+
+/// `GET /reports/2021-06-30/schedules?reportTypes=`.
+pub(crate) fn get_schedules(st: &mut State, ctx: &Ctx<'_>, _p: &[String]) -> Reply {
+    let types = ctx.query.list("reportTypes");
+    if types.is_empty() || types.len() > 10 {
+        return Reply::invalid("reportTypes must hold 1 to 10 report types.");
+    }
+    let list: Vec<Value> = st
+        .report_schedules
+        .iter()
+        .filter(|s| s.seller == ctx.seller && types.contains(&s.report_type))
+        .map(schedule_json)
+        .collect();
+    Reply::ok(&json!({ "reportSchedules": list }))
+}
+
+/// `GET /reports/2021-06-30/schedules/{reportScheduleId}`.
+pub(crate) fn get_schedule(st: &mut State, ctx: &Ctx<'_>, p: &[String]) -> Reply {
+    match st
+        .report_schedules
+        .iter()
+        .find(|s| s.seller == ctx.seller && s.id == p[0])
+    {
+        Some(s) => Reply::ok(&schedule_json(s)),
+        None => Reply::not_found(&format!("Report schedule {}", p[0])),
+    }
+}
+
+/// `DELETE /reports/2021-06-30/schedules/{reportScheduleId}`.
+pub(crate) fn cancel_schedule(st: &mut State, ctx: &Ctx<'_>, p: &[String]) -> Reply {
+    let before = st.report_schedules.len();
+    let seller = ctx.seller;
+    st.report_schedules
+        .retain(|s| !(s.seller == seller && s.id == p[0]));
+    if st.report_schedules.len() == before {
+        return Reply::not_found(&format!("Report schedule {}", p[0]));
+    }
+    Reply::empty(200)
+}
+
+/// Creates the reports schedules owe by `now` (at most `MAX_CATCH_UP` per schedule and step, so a long
+/// jump in time with a five-minute schedule stays bounded; the schedule then resumes from `now`).
+fn run_schedules(st: &mut State, now: DateTime<Utc>) {
+    const MAX_CATCH_UP: usize = 500;
+    for k in 0..st.report_schedules.len() {
+        let mut made = 0;
+        while st.report_schedules[k].next <= now {
+            let s = st.report_schedules[k].clone();
+            if made == MAX_CATCH_UP {
+                let mut next = s.next;
+                while next <= now {
+                    next = add_period(next, s.period);
+                }
+                st.report_schedules[k].next = next;
+                break;
+            }
+            let id = format!("6{}", st.next_id(10));
+            let start = s.next;
+            st.reports.push(ReportRecord {
+                id,
+                seller: s.seller,
+                report_type: s.report_type.clone(),
+                marketplaces: s.marketplaces.clone(),
+                data_start: Some(start - (add_period(start, s.period) - start)),
+                data_end: Some(start),
+                created: start,
+                status: "IN_QUEUE",
+                started: None,
+                ended: None,
+                doc: None,
+                schedule_id: Some(s.id.clone()),
+            });
+            st.report_schedules[k].next = add_period(start, s.period);
+            made += 1;
+        }
+    }
 }
 
 /// `POST /reports/2021-06-30/reports`.
@@ -541,6 +745,7 @@ pub(crate) fn create_report(st: &mut State, ctx: &Ctx<'_>, _p: &[String]) -> Rep
         started: None,
         ended: None,
         doc: None,
+        schedule_id: None,
     });
     Reply::json(202, &json!({ "reportId": id }))
 }
@@ -623,6 +828,7 @@ pub(crate) fn get_report_document(st: &mut State, ctx: &Ctx<'_>, p: &[String]) -
 
 /// Moves feeds and reports along to `now`.
 pub(crate) fn advance(st: &mut State, now: DateTime<Utc>) {
+    run_schedules(st, now);
     for i in 0..st.feeds.len() {
         let f = &st.feeds[i];
         if f.status == "IN_QUEUE" && f.start_at.is_some_and(|t| t <= now) {

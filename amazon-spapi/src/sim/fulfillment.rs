@@ -50,15 +50,19 @@ pub(crate) struct McfOrder {
     pub schedule: Vec<(DateTime<Utc>, &'static str)>,
     pub packages: Vec<McfPackage>,
     pub reserved: bool,
+    /// Return items requested with `createFulfillmentReturn`.
+    pub returns: Vec<super::mcf_more::McfReturn>,
+    /// Return authorizations issued for them.
+    pub authorizations: Vec<super::mcf_more::McfAuthorization>,
 }
 
-const SPEEDS: &[&str] = &["Standard", "Expedited", "Priority", "ScheduledDelivery"];
+pub(crate) const SPEEDS: &[&str] = &["Standard", "Expedited", "Priority", "ScheduledDelivery"];
 
 fn mcf_money(amount: rust_decimal::Decimal, currency: &str) -> Value {
     json!({ "currencyCode": currency, "value": format_amount(amount, 2) })
 }
 
-fn check_address(a: Option<&Value>) -> Result<Value, Reply> {
+pub(crate) fn check_address(a: Option<&Value>) -> Result<Value, Reply> {
     let Some(a) = a.filter(|a| a.is_object()) else {
         return Err(Reply::invalid("destinationAddress is required."));
     };
@@ -171,9 +175,7 @@ pub(crate) fn create(st: &mut State, ctx: &Ctx<'_>, _p: &[String]) -> Reply {
     let h = data::mix(st.seed, ctx.seq);
     let mut schedule = vec![(now + Duration::minutes(1), "Received")];
     if action != "Hold" {
-        schedule.push((now + Duration::minutes(10), "Planning"));
-        schedule.push((now + Duration::minutes(60 + (h % 120) as i64), "Processing"));
-        schedule.push((now + Duration::minutes(360 + (h % 720) as i64), "Complete"));
+        schedule.extend(schedule_shipping(now, h));
     }
     st.mcf.push(McfOrder {
         id,
@@ -193,12 +195,24 @@ pub(crate) fn create(st: &mut State, ctx: &Ctx<'_>, _p: &[String]) -> Reply {
         schedule,
         packages: Vec::new(),
         reserved: false,
+        returns: Vec::new(),
+        authorizations: Vec::new(),
     });
     Reply::ok(&json!({}))
 }
 
+/// The steps of an order released for shipping at `now` (`h` spreads the durations).
+pub(crate) fn schedule_shipping(now: DateTime<Utc>, h: u64) -> [(DateTime<Utc>, &'static str); 3] {
+    [
+        (now + Duration::minutes(10), "Planning"),
+        (now + Duration::minutes(60 + (h % 120) as i64), "Processing"),
+        (now + Duration::minutes(360 + (h % 720) as i64), "Complete"),
+    ]
+}
+
 /// Moves MCF orders along their schedule.
 pub(crate) fn advance_mcf(st: &mut State, now: DateTime<Utc>) {
+    super::mcf_more::advance_returns(st, now);
     for i in 0..st.mcf.len() {
         loop {
             let o = &st.mcf[i];
@@ -331,7 +345,7 @@ fn full_json(o: &McfOrder) -> Value {
         .enumerate()
         .map(|(n, p)| {
             json!({
-                "amazonShipmentId": format!("D{:09}", p.number),
+                "amazonShipmentId": super::mcf_more::shipment_id(p.number),
                 "fulfillmentCenterId": "SIM1",
                 "fulfillmentShipmentStatus": "SHIPPED",
                 "shippingDate": iso(p.ship_date),
@@ -356,8 +370,12 @@ fn full_json(o: &McfOrder) -> Value {
         "fulfillmentOrder": order_json(o),
         "fulfillmentOrderItems": items,
         "fulfillmentShipments": shipments,
-        "returnItems": [],
-        "returnAuthorizations": [],
+        "returnItems": o.returns.iter().map(super::mcf_more::return_json).collect::<Vec<_>>(),
+        "returnAuthorizations": o
+            .authorizations
+            .iter()
+            .map(super::mcf_more::authorization_json)
+            .collect::<Vec<_>>(),
     } })
 }
 

@@ -30,6 +30,7 @@ use crate::auth::SecretString;
 mod clock;
 mod codec;
 mod config;
+mod conn;
 mod data;
 mod faults;
 mod fba_inventory;
@@ -40,9 +41,11 @@ mod limits;
 mod listings;
 mod lwa;
 mod market;
+mod mcf_more;
 mod orders_2026;
 mod orders_v0;
 mod record;
+mod regulated;
 mod sandbox;
 mod sellers;
 mod server;
@@ -185,10 +188,11 @@ impl Simulator {
         });
         let app = axum::Router::new()
             .fallback(server::entry)
-            .with_state(Arc::clone(&shared));
+            .with_state(Arc::clone(&shared))
+            .into_make_service_with_connect_info::<conn::ConnHandle>();
         let (tx, rx) = oneshot::channel::<()>();
         let task = tokio::spawn(async move {
-            let _ = axum::serve(listener, app)
+            let _ = axum::serve(conn::SimListener(listener), app)
                 .with_graceful_shutdown(async {
                     let _ = rx.await;
                 })

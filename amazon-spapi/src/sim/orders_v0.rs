@@ -111,7 +111,7 @@ pub(crate) fn order_v0(o: &Order, pii: Pii) -> Value {
         "IsIBA": false,
         "IsISPU": false,
         "IsAccessPointOrder": false,
-        "HasRegulatedItems": false,
+        "HasRegulatedItems": o.regulated.is_some(),
         "AutomatedShippingSettings": { "HasAutomatedShippingSettings": false },
         "BuyerInfo": buyer_info_v0(o, pii),
     });

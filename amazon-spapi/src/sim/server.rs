@@ -30,6 +30,8 @@ pub(crate) struct Ctx<'a> {
     /// Data elements the request may see (from the RDT, already limited to the seller's roles).
     pub elements: Vec<String>,
     pub faults: &'a super::config::FaultConfig,
+    /// Whether the request came with a Restricted Data Token.
+    pub rdt: bool,
 }
 
 impl Ctx<'_> {
@@ -66,7 +68,9 @@ macro_rules! route {
     };
 }
 
-use super::{fba_inventory, feeds, fulfillment, listings, orders_2026, orders_v0, sellers, tokens};
+use super::{
+    fba_inventory, feeds, fulfillment, listings, mcf_more, orders_2026, orders_v0, regulated, sellers, tokens,
+};
 
 /// Every SP-API operation the simulator answers.
 pub(crate) static ROUTES: &[Route] = &[
@@ -111,6 +115,18 @@ pub(crate) static ROUTES: &[Route] = &[
         "/orders/v0/orders/{orderId}/shipment",
         "orders-v0/updateShipmentStatus",
         orders_v0::update_shipment_status
+    ),
+    route!(
+        "GET",
+        "/orders/v0/orders/{orderId}/regulatedInfo",
+        "orders-v0/getOrderRegulatedInfo",
+        regulated::get_info
+    ),
+    route!(
+        "PATCH",
+        "/orders/v0/orders/{orderId}/regulatedInfo",
+        "orders-v0/updateVerificationStatus",
+        regulated::update_status
     ),
     route!(
         "POST",
@@ -198,6 +214,30 @@ pub(crate) static ROUTES: &[Route] = &[
     ),
     route!(
         "GET",
+        "/reports/2021-06-30/schedules",
+        "reports/getReportSchedules",
+        feeds::get_schedules
+    ),
+    route!(
+        "POST",
+        "/reports/2021-06-30/schedules",
+        "reports/createReportSchedule",
+        feeds::create_schedule
+    ),
+    route!(
+        "GET",
+        "/reports/2021-06-30/schedules/{reportScheduleId}",
+        "reports/getReportSchedule",
+        feeds::get_schedule
+    ),
+    route!(
+        "DELETE",
+        "/reports/2021-06-30/schedules/{reportScheduleId}",
+        "reports/cancelReportSchedule",
+        feeds::cancel_schedule
+    ),
+    route!(
+        "GET",
         "/reports/2021-06-30/documents/{reportDocumentId}",
         "reports/getReportDocument",
         feeds::get_report_document
@@ -231,6 +271,42 @@ pub(crate) static ROUTES: &[Route] = &[
         "/fba/outbound/2020-07-01/fulfillmentOrders/{sellerFulfillmentOrderId}/cancel",
         "fulfillment-outbound/cancelFulfillmentOrder",
         fulfillment::cancel
+    ),
+    route!(
+        "PUT",
+        "/fba/outbound/2020-07-01/fulfillmentOrders/{sellerFulfillmentOrderId}",
+        "fulfillment-outbound/updateFulfillmentOrder",
+        mcf_more::update
+    ),
+    route!(
+        "PUT",
+        "/fba/outbound/2020-07-01/fulfillmentOrders/{sellerFulfillmentOrderId}/return",
+        "fulfillment-outbound/createFulfillmentReturn",
+        mcf_more::create_return
+    ),
+    route!(
+        "GET",
+        "/fba/outbound/2020-07-01/returnReasonCodes",
+        "fulfillment-outbound/listReturnReasonCodes",
+        mcf_more::return_reason_codes
+    ),
+    route!(
+        "GET",
+        "/fba/outbound/2020-07-01/features",
+        "fulfillment-outbound/getFeatures",
+        mcf_more::features
+    ),
+    route!(
+        "GET",
+        "/fba/outbound/2020-07-01/features/inventory/{featureName}",
+        "fulfillment-outbound/getFeatureInventory",
+        mcf_more::feature_inventory
+    ),
+    route!(
+        "GET",
+        "/fba/outbound/2020-07-01/features/inventory/{featureName}/{sellerSku}",
+        "fulfillment-outbound/getFeatureSKU",
+        mcf_more::feature_sku
     ),
     route!(
         "GET",
@@ -395,6 +471,10 @@ pub(crate) struct Outcome {
 
 /// axum entry point: every request comes here.
 pub(crate) async fn entry(AxState(shared): AxState<Arc<Shared>>, req: Request) -> Response {
+    let conn = req
+        .extensions()
+        .get::<axum::extract::ConnectInfo<super::conn::ConnHandle>>()
+        .map(|c| c.0.clone());
     let (parts, body) = req.into_parts();
     let body = axum::body::to_bytes(body, 64 * 1024 * 1024)
         .await
@@ -419,6 +499,10 @@ pub(crate) async fn entry(AxState(shared): AxState<Arc<Shared>>, req: Request) -
     if let Some(d) = outcome.latency {
         tokio::time::sleep(d).await;
     }
+    if let (Some(Fault::ConnectionReset), Some(conn)) = (&outcome.fault, &conn) {
+        // A real reset: the connection fails before anything of the answer is written.
+        conn.reset();
+    }
     to_response(outcome)
 }
 
@@ -432,6 +516,7 @@ fn to_response(o: Outcome) -> Response {
         b = b.header(k.as_str(), v.as_str());
     }
     let body = match o.fault {
+        // Only without connection info (a router served elsewhere): fail the body instead.
         Some(Fault::ConnectionReset) => {
             let s = futures::stream::once(async {
                 Err::<Bytes, std::io::Error>(std::io::Error::new(
@@ -698,6 +783,7 @@ fn handle_inner(
         seq,
         elements,
         faults: &shared.cfg.faults,
+        rdt: rec.token_kind == TokenKind::Rdt,
     };
     let mut reply = (route.handler)(&mut st, &ctx, &params);
     drop(st);

@@ -118,6 +118,7 @@ pub(crate) struct State {
     pub counter: u64,
     pub feeds: Vec<FeedRecord>,
     pub reports: Vec<ReportRecord>,
+    pub report_schedules: Vec<super::feeds::ScheduleRecord>,
     pub documents: BTreeMap<String, Document>,
     pub mcf: Vec<McfOrder>,
     pub mfn_shipments: BTreeMap<String, MfnShipment>,
@@ -182,6 +183,7 @@ impl State {
             counter: 0,
             feeds: Vec::new(),
             reports: Vec::new(),
+            report_schedules: Vec::new(),
             documents: BTreeMap::new(),
             mcf: Vec::new(),
             mfn_shipments: BTreeMap::new(),
@@ -278,6 +280,7 @@ impl State {
                 if order.items.is_empty() {
                     continue;
                 }
+                order.regulated = super::regulated::for_order(self.seed, &order);
                 let idx = self.orders.len();
                 for (k, (t, _)) in order.schedule.iter().enumerate() {
                     self.pending.push((*t, idx, k));

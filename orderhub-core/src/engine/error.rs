@@ -42,6 +42,26 @@ pub enum EngineError {
     /// The store failed. What was committed before stays committed.
     #[error("the store failed: {0}")]
     Store(#[from] StoreError),
+    /// An Amazon label cannot be bought, voided or read for an order (bad or missing order metadata,
+    /// an order that cannot ship, a service Amazon does not offer ...); the error names the order and
+    /// what to fix.
+    #[error(transparent)]
+    Label(#[from] super::labels::LabelError),
+    /// The fulfillment service (Amazon MCF) refused or failed a call for an order.
+    #[error(
+        "fulfillment of order {order_id} through connection {connection_id} failed during {during}: {source}"
+    )]
+    Fulfillment {
+        /// The connection.
+        connection_id: ConnectionId,
+        /// The hub order.
+        order_id: crate::domain::AmazonOrderId,
+        /// What the engine was doing.
+        during: &'static str,
+        /// The service's error.
+        #[source]
+        source: crate::ports::FulfillmentError,
+    },
 }
 
 impl EngineError {
@@ -51,6 +71,8 @@ impl EngineError {
             EngineError::Busy { .. } => true,
             EngineError::Amazon { source, .. } => source.is_retryable(),
             EngineError::Store(e) => e.is_retryable(),
+            EngineError::Label(e) => e.is_retryable(),
+            EngineError::Fulfillment { source, .. } => source.is_retryable(),
             _ => false,
         }
     }

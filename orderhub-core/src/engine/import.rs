@@ -2,10 +2,13 @@
 
 use std::collections::{HashMap, HashSet};
 
+use amazon_spapi::auth::SecretString;
+use amazon_spapi::client::SpApiClient;
+use amazon_spapi::operation::ApiRequest;
 use amazon_spapi::orders_2026_01_01::{self as v2026, IncludedData, SearchOrders};
 use amazon_spapi::orders_v0::{self as v0, DataElement, GetOrderItems, GetOrders};
 use chrono::{DateTime, Duration, Utc};
-use futures::TryStreamExt;
+use futures::{StreamExt, TryStreamExt};
 
 use super::{ConnectionRuntime, Engine, EngineError};
 use crate::adapter::{self, AdapterContext};
@@ -26,6 +29,12 @@ pub const BACKFILL_SCOPE: &str = "orders-backfill";
 /// more margin.
 const BEFORE_MARGIN_SECONDS: i64 = 2 * 60 + 5;
 
+/// Per-order calls (Orders v0 `getOrderItems`) in flight at once. The client's limiter spaces them by the
+/// usage plan; several in flight keep the bucket busy while one waits for its answer. Kept below the
+/// smallest burst of the per-order operations (30), so the limiter hears Amazon's first answer before it
+/// hands out a slot past the burst.
+const PER_ORDER_CONCURRENCY: usize = 8;
+
 /// Metadata keys the engine writes from an import decision (the decision's fields that are not order
 /// fields).
 pub mod decision_keys {
@@ -43,6 +52,9 @@ pub mod decision_keys {
     pub const ORDER_NUMBER: &str = "order_number";
     /// Set to `1` when a cancellation put the order's units back into the hub's stock.
     pub const RESTOCKED: &str = "restocked";
+    /// When the hub first imported the order (RFC 3339, the engine's clock); set once, never changed.
+    /// Retention counts from it.
+    pub const IMPORTED_AT: &str = "imported_at";
 }
 
 /// What an import (or one page of it) did.
@@ -143,6 +155,23 @@ struct MappedPage {
     unmappable: u64,
     next_token: Option<String>,
     last_updated_before: Option<DateTime<Utc>>,
+}
+
+/// One page of an order list as Amazon sent it, before the per-order calls.
+enum ListPage {
+    /// Orders v0: the items still have to be fetched order by order.
+    V0(v0::OrdersList),
+    /// Orders 2026-01-01: the orders carry their items.
+    Mapped(MappedPage),
+}
+
+impl ListPage {
+    fn next_token(&self) -> Option<String> {
+        match self {
+            ListPage::V0(list) => list.next_token.clone().filter(|t| !t.is_empty()),
+            ListPage::Mapped(page) => page.next_token.clone(),
+        }
+    }
 }
 
 /// Where a walk commits its cursor.
@@ -349,10 +378,19 @@ impl Engine {
             .map(|i| (i.sku.clone(), i))
             .collect();
         let mut position = after;
-        let mut token: Option<String> = None;
         let mut upper: Option<DateTime<Utc>> = before;
+        let mut current = self.fetch_list(rt, after, before, None).await?;
         loop {
-            let page = self.fetch_page(rt, after, before, token.take()).await?;
+            // The per-order calls of this page and the listing call of the next one use different usage
+            // plans: run them together, so neither bucket waits for the other.
+            let next_token = current.next_token();
+            let (page, next) = futures::join!(self.complete_page(rt, current), async {
+                match next_token {
+                    Some(t) => Some(self.fetch_list(rt, after, before, Some(t)).await),
+                    None => None,
+                }
+            });
+            let page = page?;
             report.pages += 1;
             report.unmappable += page.unmappable;
             if let Some(b) = page.last_updated_before {
@@ -367,7 +405,15 @@ impl Engine {
             orders.sort_by_key(|o| o.dates.last_updated);
             for order in orders {
                 report.seen += 1;
-                newest = Some(newest.map_or(order.dates.last_updated, |n| n.max(order.dates.last_updated)));
+                // Amazon lists the orders by their LastUpdateDate when the walk started but shows each as
+                // it is now: an order changed since (its date is past LastUpdatedBefore) may have been
+                // listed by an earlier date, and orders on later pages may come before its new date. Only
+                // dates up to LastUpdatedBefore are dates the listing was sorted by, so only they move the
+                // cursor; it never passes an order still to come.
+                if upper.is_none_or(|u| order.dates.last_updated <= u) {
+                    newest =
+                        Some(newest.map_or(order.dates.last_updated, |n| n.max(order.dates.last_updated)));
+                }
                 if !page_ids.insert(order.id.as_str().to_owned()) {
                     report.unchanged += 1;
                     continue;
@@ -420,8 +466,8 @@ impl Engine {
                 (committed.count(UpsertOutcome::Unchanged) + committed.count(UpsertOutcome::Stale)) as u64;
             report.cursor = Some(position);
             on_page(report, position);
-            match page.next_token {
-                Some(t) => token = Some(t),
+            match next {
+                Some(next) => current = next?,
                 None => break,
             }
         }
@@ -470,6 +516,7 @@ impl Engine {
                         }
                     }
                 }
+                order.metadata.set(decision_keys::IMPORTED_AT, now.to_rfc3339());
                 changes.orders.push((order, crate::ports::WriteMode::Import));
             }
             Some(old) if old.dates.last_updated >= order.dates.last_updated => {
@@ -549,14 +596,15 @@ impl Engine {
         }
     }
 
-    /// One page of the order list, through the Orders API the connection is set to.
-    async fn fetch_page(
+    /// One page of the order list, through the Orders API the connection is set to (Orders v0: without
+    /// the items yet, see [`Engine::complete_page`]).
+    async fn fetch_list(
         &self,
         rt: &ConnectionRuntime,
         after: DateTime<Utc>,
         before: Option<DateTime<Utc>>,
         token: Option<String>,
-    ) -> Result<MappedPage, EngineError> {
+    ) -> Result<ListPage, EngineError> {
         let id = &rt.connection.id;
         let amazon = |during: &'static str| {
             move |source| EngineError::Amazon {
@@ -565,14 +613,13 @@ impl Engine {
                 source: Box::new(source),
             }
         };
-        let ctx = rt.adapter_context();
         let mps: Vec<String> = rt
             .connection
             .marketplaces
             .iter()
             .map(|m| m.as_str().to_owned())
             .collect();
-        let pii = self.config.personal_data && rt.missing_role.is_none();
+        let pii = self.wants_personal_data(rt);
         let size = self.config.page_size.clamp(1, 100);
         match rt.connection.settings.orders_api {
             OrdersApiVersion::V0 => {
@@ -590,34 +637,7 @@ impl Engine {
                     req = req.next_token(t);
                 }
                 let list = req.send().await.map_err(amazon("getOrders"))?;
-                let mut orders = Vec::with_capacity(list.orders.len());
-                let mut unmappable = 0;
-                for o in &list.orders {
-                    let items = match &o.amazon_order_id {
-                        Some(oid) => {
-                            let mut items = GetOrderItems::new(&rt.client, oid.clone());
-                            if pii {
-                                items = items.data_elements([DataElement::BuyerInfo]);
-                            }
-                            items
-                                .items()
-                                .try_collect::<Vec<v0::OrderItem>>()
-                                .await
-                                .map_err(amazon("getOrderItems"))?
-                        }
-                        None => Vec::new(),
-                    };
-                    match map_v0(&ctx, o, &items) {
-                        Some(order) => orders.push(order),
-                        None => unmappable += 1,
-                    }
-                }
-                Ok(MappedPage {
-                    orders,
-                    unmappable,
-                    next_token: list.next_token.filter(|t| !t.is_empty()),
-                    last_updated_before: list.last_updated_before,
-                })
+                Ok(ListPage::V0(list))
             }
             OrdersApiVersion::V2026_01_01 => {
                 let mut req = SearchOrders::new(&rt.client)
@@ -645,6 +665,7 @@ impl Engine {
                     .as_ref()
                     .and_then(|p| p.next_token.clone())
                     .filter(|t| !t.is_empty());
+                let ctx = rt.adapter_context();
                 let mut orders = Vec::with_capacity(answer.orders.len());
                 let mut unmappable = 0;
                 for o in &answer.orders {
@@ -653,15 +674,98 @@ impl Engine {
                         None => unmappable += 1,
                     }
                 }
-                Ok(MappedPage {
+                Ok(ListPage::Mapped(MappedPage {
                     orders,
                     unmappable,
                     next_token,
                     last_updated_before: answer.last_updated_before,
-                })
+                }))
             }
         }
     }
+
+    /// Whether the import asks for buyers' personal data on this connection.
+    fn wants_personal_data(&self, rt: &ConnectionRuntime) -> bool {
+        self.config.personal_data && rt.missing_role.is_none()
+    }
+
+    /// Makes the orders of a page: for Orders v0, fetches every order's items, up to
+    /// [`PER_ORDER_CONCURRENCY`] calls at once (the client's limiter spaces them), keeping the page's order.
+    async fn complete_page(&self, rt: &ConnectionRuntime, page: ListPage) -> Result<MappedPage, EngineError> {
+        let list = match page {
+            ListPage::Mapped(page) => return Ok(page),
+            ListPage::V0(list) => list,
+        };
+        let pii = self.wants_personal_data(rt);
+        // One Restricted Data Token for the generic path serves every order (Amazon accepts
+        // `{orderId}` in the path); without it every order would cost a createRestrictedDataToken call.
+        // When Amazon refuses it, each call fetches its own token and reports the refusal itself.
+        let generic_rdt = pii
+            && match generic_items_rdt(&rt.client).await {
+                Ok(token) => token.is_some(),
+                Err(e) => {
+                    tracing::debug!(error = %e, "no Restricted Data Token for every order's items; one per order");
+                    false
+                }
+            };
+        let items: Vec<Vec<v0::OrderItem>> = futures::stream::iter(list.orders.iter())
+            .map(|o| self.order_items(rt, o.amazon_order_id.as_ref(), pii, generic_rdt))
+            .buffered(PER_ORDER_CONCURRENCY)
+            .try_collect()
+            .await?;
+        let ctx = rt.adapter_context();
+        let mut orders = Vec::with_capacity(list.orders.len());
+        let mut unmappable = 0;
+        for (o, items) in list.orders.iter().zip(&items) {
+            match map_v0(&ctx, o, items) {
+                Some(order) => orders.push(order),
+                None => unmappable += 1,
+            }
+        }
+        Ok(MappedPage {
+            orders,
+            unmappable,
+            next_token: list.next_token.filter(|t| !t.is_empty()),
+            last_updated_before: list.last_updated_before,
+        })
+    }
+
+    /// Every item of one Orders v0 order (none when Amazon left the order id out).
+    async fn order_items(
+        &self,
+        rt: &ConnectionRuntime,
+        order_id: Option<&v0::AmazonOrderId>,
+        pii: bool,
+        generic_rdt: bool,
+    ) -> Result<Vec<v0::OrderItem>, EngineError> {
+        let Some(oid) = order_id else {
+            return Ok(Vec::new());
+        };
+        let amazon = |source| EngineError::Amazon {
+            connection_id: rt.connection.id.clone(),
+            during: "getOrderItems",
+            source: Box::new(source),
+        };
+        let mut req = GetOrderItems::new(&rt.client, oid.clone());
+        if pii {
+            req = req.data_elements([DataElement::BuyerInfo]);
+            if generic_rdt {
+                // From the cache, renewed shortly before it expires.
+                if let Some(token) = generic_items_rdt(&rt.client).await.map_err(amazon)? {
+                    req = req.restricted_data_token(token);
+                }
+            }
+        }
+        req.items().try_collect().await.map_err(amazon)
+    }
+}
+
+/// The Restricted Data Token for `getOrderItems` with `buyerInfo` on the generic path
+/// (`/orders/v0/orders/{orderId}/orderItems`), valid for every order; cached by the client crate.
+async fn generic_items_rdt(client: &SpApiClient) -> Result<Option<SecretString>, amazon_spapi::error::Error> {
+    let mut req = ApiRequest::new(v0::GET_ORDER_ITEMS.path);
+    req.data_elements = vec![DataElement::BuyerInfo.as_str().to_owned()];
+    amazon_spapi::rdt::resolve(client, &v0::GET_ORDER_ITEMS, &req).await
 }
 
 /// The Amazon adapter call for Orders v0 (one place, so the mapping can be swapped).

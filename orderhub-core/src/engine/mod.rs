@@ -18,6 +18,14 @@
 //!   the results later. [`Engine::reconcile_submissions`] settles submissions a crash left open without
 //!   ever confirming a package twice.
 //! - [`Engine::run_retention`]: redact the personal data the redaction policy says is due.
+//! - [`Engine::run_mcf`] ([`Engine::submit_mcf`], [`Engine::track_mcf`]): orders routed to Amazon
+//!   Multi-Channel Fulfillment ([`MCF_ROUTE`]) are created there exactly once and followed until shipped;
+//!   their tracking comes back as a shipment confirmation.
+//! - [`Engine::buy_label`], [`Engine::void_label`], [`Engine::label_document`], [`Engine::run_labels`]:
+//!   Amazon labels (Merchant Fulfillment) bought from order metadata, never twice for one order.
+//! - [`Engine::sync_inventory`] and [`Engine::sync_fba_stock`]: the hub's stock out to Amazon (changed
+//!   quantities only), and Amazon's FBA stock into the hub.
+//! - [`Engine::test_credentials`]: connection health, persisted through the store's `ConnectionStore`.
 //! - [`Engine::tick`]: runs what is due by each connection's schedule (call it from a timer loop).
 //!
 //! Every job takes the time from the clock once per step and hands it to the store and the policies.
@@ -25,6 +33,9 @@
 mod error;
 mod health;
 mod import;
+mod inventory;
+mod labels;
+mod mcf;
 mod outbound;
 mod retention;
 mod schedule;
@@ -38,19 +49,29 @@ use amazon_spapi::clock::Clock;
 use chrono::{DateTime, Duration, Utc};
 
 use crate::adapter::AdapterContext;
-use crate::domain::{Connection, ConnectionId};
+use crate::domain::{AmazonOrderId, Connection, ConnectionId, Order, OutboxEntry};
+use crate::fulfillment::McfFulfillmentService;
 use crate::policy::import::ImportPolicy;
 use crate::policy::outbound::OutboundPlanner;
 use crate::policy::redaction::RedactionPolicy;
-use crate::ports::Store;
+use crate::ports::{ChangeSet, FulfillmentService, Store, UpsertOutcome};
 
 pub use error::EngineError;
 pub use import::{
     decision_keys, BackfillProgress, BackfillReport, ImportReport, BACKFILL_SCOPE, ORDERS_SCOPE,
 };
+pub use inventory::{FbaStockReport, InventorySyncReport, FBA_STOCK_KEYS, INVENTORY_SYNC_SCOPE};
+pub use labels::{
+    label_keys, label_request, LabelDocument, LabelError, LabelOutcome, LabelOutcomeKind, LabelRequest,
+    LabelsReport, LABELS_ROUTE,
+};
+pub use mcf::{mcf_keys, mcf_order_id, McfProblem, McfReport, MCF_ROUTE};
 pub use outbound::{FeedResultsReport, OutboundReport, ReconcileReport};
 pub use retention::{RedactedOrder, RetentionReport, LEGAL_HOLD_KEY, REDACTION_LOG_KEY};
-pub use schedule::{TickReport, ENGINE_CONNECTION, ORDERS_SCHEDULE_SCOPE, RETENTION_SCHEDULE_SCOPE};
+pub use schedule::{
+    Job, JobRun, TickReport, ENGINE_CONNECTION, FBA_STOCK_SCHEDULE_SCOPE, FEED_RESULTS_SCHEDULE_SCOPE,
+    INVENTORY_SCHEDULE_SCOPE, MCF_TRACKING_SCHEDULE_SCOPE, ORDERS_SCHEDULE_SCOPE, RETENTION_SCHEDULE_SCOPE,
+};
 
 /// Tunables of the engine. The defaults suit one worker importing every 10 minutes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,6 +96,8 @@ pub struct EngineConfig {
     pub backfill_window: Duration,
     /// Ask Amazon for buyers' personal data (needs the restricted roles).
     pub personal_data: bool,
+    /// The comment Amazon prints on the packing slip of Multi-Channel Fulfillment orders.
+    pub mcf_packing_slip_comment: String,
 }
 
 impl Default for EngineConfig {
@@ -90,6 +113,7 @@ impl Default for EngineConfig {
             max_attempts: 8,
             backfill_window: Duration::days(1),
             personal_data: true,
+            mcf_packing_slip_comment: "Thank you for your order.".to_owned(),
         }
     }
 }
@@ -115,6 +139,9 @@ pub struct ConnectionRuntime {
     /// When the app lacks the restricted role for personal data, its name (the adapter marks missing
     /// personal data with it).
     pub missing_role: Option<String>,
+    /// The fulfillment service orders routed to [`MCF_ROUTE`] go to; `None` means Amazon MCF through
+    /// [`ConnectionRuntime::client`] ([`McfFulfillmentService`]).
+    pub fulfillment: Option<Arc<dyn FulfillmentService>>,
 }
 
 impl ConnectionRuntime {
@@ -124,6 +151,22 @@ impl ConnectionRuntime {
             connection,
             client,
             missing_role: None,
+            fulfillment: None,
+        }
+    }
+
+    /// Sends this connection's MCF orders through `service` instead of Amazon MCF over the client.
+    #[must_use]
+    pub fn with_fulfillment(mut self, service: Arc<dyn FulfillmentService>) -> Self {
+        self.fulfillment = Some(service);
+        self
+    }
+
+    /// The fulfillment service of the connection.
+    pub fn fulfillment_service(&self) -> Arc<dyn FulfillmentService> {
+        match &self.fulfillment {
+            Some(s) => s.clone(),
+            None => Arc::new(McfFulfillmentService::new(self.client.clone())),
         }
     }
 
@@ -224,6 +267,60 @@ impl Engine {
             .ok_or_else(|| EngineError::UnknownConnection {
                 connection_id: id.clone(),
             })
+    }
+
+    /// Takes the lease `name` for this worker, or [`EngineError::Busy`].
+    pub(crate) async fn take_lease(&self, name: &str) -> Result<(), EngineError> {
+        let now = self.now();
+        match self
+            .store
+            .acquire_lease(name, &self.config.worker_id, now, self.config.lease_ttl)
+            .await?
+        {
+            Some(_) => Ok(()),
+            None => Err(EngineError::Busy {
+                lease: name.to_owned(),
+            }),
+        }
+    }
+
+    /// Gives the lease `name` back; a failure only delays the next worker until the lease expires.
+    pub(crate) async fn give_lease(&self, name: &str) {
+        if let Err(e) = self.store.release_lease(name, &self.config.worker_id).await {
+            tracing::warn!(lease = name, error = %e, "could not release a lease");
+        }
+    }
+
+    /// Loads an order, changes it with `change` and saves it together with `outbox` (entries whose id
+    /// already exists are left out, so deterministic ids make the write idempotent), in one transaction.
+    /// When an import wrote a newer version meanwhile the change is applied again to that one.
+    /// `Ok(None)` when the order does not exist.
+    pub(crate) async fn update_order(
+        &self,
+        order_id: &AmazonOrderId,
+        outbox: &[OutboxEntry],
+        change: &mut (dyn FnMut(&mut Order) + Send),
+    ) -> Result<Option<Order>, EngineError> {
+        for _ in 0..5 {
+            let Some(mut order) = self.store.get_order(order_id).await? else {
+                return Ok(None);
+            };
+            change(&mut order);
+            let mut changes = ChangeSet::new().save(order.clone());
+            for e in outbox {
+                if self.store.get_outbox(&e.id).await?.is_none() {
+                    changes = changes.enqueue(e.clone());
+                }
+            }
+            let report = self.store.commit(changes).await?;
+            if report.orders.iter().any(|(_, o)| *o == UpsertOutcome::Stale) {
+                continue;
+            }
+            return Ok(Some(order));
+        }
+        Err(EngineError::Busy {
+            lease: format!("order {order_id} (it kept changing while being saved; run the job again)"),
+        })
     }
 }
 

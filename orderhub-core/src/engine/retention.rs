@@ -46,8 +46,10 @@ impl Engine {
     /// Redacts, in place, the personal data of every order the redaction policy says is due now, and
     /// records the redacted field names in the order's metadata ([`REDACTION_LOG_KEY`]) and the report.
     ///
-    /// Facts given to the policy: the purchase date as the import date (the store does not keep the
-    /// import time), the [`LEGAL_HOLD_KEY`] flag, and the shipments found in the outbox.
+    /// Facts given to the policy: the import time the importer recorded in the order's metadata
+    /// ([`decision_keys::IMPORTED_AT`](super::decision_keys::IMPORTED_AT); the purchase date for orders
+    /// imported before it was recorded, or when it does not parse), the [`LEGAL_HOLD_KEY`] flag, and the
+    /// shipments found in the outbox.
     ///
     /// # Errors
     /// [`EngineError::Store`].
@@ -76,7 +78,7 @@ impl Engine {
                 }
                 report.examined += 1;
                 let facts = RetentionFacts {
-                    imported_at: order.dates.purchased,
+                    imported_at: imported_at(&order),
                     legal_hold: order.metadata.flag(LEGAL_HOLD_KEY),
                 };
                 let ships = shipments.get(&order.id).map_or(&[][..], Vec::as_slice);
@@ -114,4 +116,14 @@ impl Engine {
         }
         Ok(report)
     }
+}
+
+/// When the order was first imported: the importer's record, else (older rows, unparsable values) the
+/// purchase date, which is never later than the import.
+fn imported_at(order: &crate::domain::Order) -> DateTime<Utc> {
+    order
+        .metadata
+        .get(super::decision_keys::IMPORTED_AT)
+        .and_then(|s| DateTime::parse_from_rfc3339(s).ok())
+        .map_or(order.dates.purchased, |t| t.with_timezone(&Utc))
 }

@@ -1,7 +1,7 @@
 //! Ports: the small traits storage and fulfillment plug into.
 //!
 //! Storage is split by concern — [`OrderStore`], [`InventoryStore`], [`SyncStateStore`] (cursors and
-//! leases), [`OutboxStore`] and [`FeedLogStore`] — plus [`UnitOfWork`], which commits a [`ChangeSet`]
+//! leases), [`OutboxStore`], [`FeedLogStore`] and [`ConnectionStore`] (seller connections) — plus [`UnitOfWork`], which commits a [`ChangeSet`]
 //! (orders, outbox entries, inventory and a cursor) in one transaction: all of it or nothing. [`Store`] is
 //! the sum of all of them, implemented automatically, and is object-safe (`Arc<dyn Store>`).
 //!
@@ -14,7 +14,10 @@ mod query;
 use async_trait::async_trait;
 use chrono::{DateTime, Duration, Utc};
 
-use crate::domain::{AmazonOrderId, ConnectionId, FeedRecord, InventoryItem, Order, OutboxEntry, OutboxId};
+use crate::domain::{
+    AmazonOrderId, Connection, ConnectionHealth, ConnectionId, FeedRecord, InventoryItem, Order, OutboxEntry,
+    OutboxId,
+};
 
 pub use error::BoxError;
 pub use error::StoreError;
@@ -410,14 +413,55 @@ pub trait FeedLogStore: Send + Sync {
     async fn list_feeds(&self, query: &FeedLogQuery) -> Result<Vec<FeedRecord>, StoreError>;
 }
 
+/// Seller connections: who is connected, with which settings, and whether the connection works.
+///
+/// A [`Connection`] holds no buyer data and no secrets (refresh tokens live with the integrator's credential
+/// store), so the SQL backends keep it as plain JSON.
+#[async_trait]
+pub trait ConnectionStore: Send + Sync {
+    /// Writes a connection, replacing the one with the same id (settings and health included).
+    ///
+    /// # Errors
+    /// [`StoreError::Backend`].
+    async fn save_connection(&self, connection: &Connection) -> Result<(), StoreError>;
+
+    /// One connection.
+    ///
+    /// # Errors
+    /// [`StoreError::CorruptRow`] naming the connection; [`StoreError::Backend`].
+    async fn get_connection(&self, id: &ConnectionId) -> Result<Option<Connection>, StoreError>;
+
+    /// All connections, by id.
+    ///
+    /// # Errors
+    /// [`StoreError::CorruptRow`] naming the connection; [`StoreError::Backend`].
+    async fn list_connections(&self) -> Result<Vec<Connection>, StoreError>;
+
+    /// Changes only the health of a connection (settings written meanwhile are kept).
+    ///
+    /// # Errors
+    /// [`StoreError::NotFound`] when the connection was never saved; [`StoreError::Backend`].
+    async fn set_connection_health(
+        &self,
+        id: &ConnectionId,
+        health: &ConnectionHealth,
+    ) -> Result<(), StoreError>;
+}
+
 /// Everything a backend provides; implemented for every type that implements the parts.
 /// Object-safe: the engine holds an `Arc<dyn Store>`.
 pub trait Store:
-    OrderStore + InventoryStore + SyncStateStore + OutboxStore + FeedLogStore + UnitOfWork
+    OrderStore + InventoryStore + SyncStateStore + OutboxStore + FeedLogStore + ConnectionStore + UnitOfWork
 {
 }
 
 impl<T> Store for T where
-    T: OrderStore + InventoryStore + SyncStateStore + OutboxStore + FeedLogStore + UnitOfWork
+    T: OrderStore
+        + InventoryStore
+        + SyncStateStore
+        + OutboxStore
+        + FeedLogStore
+        + ConnectionStore
+        + UnitOfWork
 {
 }

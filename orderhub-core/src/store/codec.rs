@@ -4,7 +4,10 @@
 use serde::{Deserialize, Serialize};
 
 use crate::crypto::Keyring;
-use crate::domain::{AbsentReason, Address, Buyer, FeedRecord, InventoryItem, Order, OutboxEntry, Pii};
+use crate::domain::{
+    AbsentReason, Address, Buyer, Connection, ConnectionHealth, FeedRecord, FeedStatus, InventoryItem, Order,
+    OutboxEntry, Pii,
+};
 use crate::ports::StoreError;
 
 use super::to_micros;
@@ -272,4 +275,61 @@ pub(crate) fn outbox_body(entry: &OutboxEntry) -> Result<String, StoreError> {
 
 pub(crate) fn feed_body(record: &FeedRecord) -> Result<String, StoreError> {
     encode_json("feed_log", &record.id, record)
+}
+
+/// The name a feed status is stored (and queried) under in the `status` column.
+pub(crate) fn feed_status_name(key: &str, status: &FeedStatus) -> Result<String, StoreError> {
+    let json = encode_json("feed_log", key, status)?;
+    Ok(json.trim_matches('"').to_owned())
+}
+
+/// Rebuilds an outbox entry from its columns (the state columns win over the body).
+pub(crate) fn decode_outbox(
+    id: &str,
+    body: &str,
+    status: &str,
+    not_before: i64,
+    attempts: i64,
+) -> Result<OutboxEntry, StoreError> {
+    let mut entry: OutboxEntry = decode_json("outbox", id, body)?;
+    if entry.id.as_str() != id {
+        return Err(StoreError::corrupt(
+            "outbox",
+            id,
+            "the body belongs to another entry",
+        ));
+    }
+    entry.status = decode_json("outbox", id, status)?;
+    entry.not_before = super::from_micros("outbox", id, not_before)?;
+    entry.attempts = u32::try_from(attempts)
+        .map_err(|_| StoreError::corrupt("outbox", id, "attempts has the wrong type"))?;
+    Ok(entry)
+}
+
+/// A connection's body (the whole connection) and its health column.
+pub(crate) fn connection_columns(connection: &Connection) -> Result<(String, String), StoreError> {
+    let id = connection.id.as_str();
+    Ok((
+        encode_json("connections", id, connection)?,
+        encode_json("connections", id, &connection.health)?,
+    ))
+}
+
+/// The health column.
+pub(crate) fn connection_health(id: &str, health: &ConnectionHealth) -> Result<String, StoreError> {
+    encode_json("connections", id, health)
+}
+
+/// Rebuilds a connection from its body and health columns; the health column wins.
+pub(crate) fn decode_connection(id: &str, body: &str, health: &str) -> Result<Connection, StoreError> {
+    let mut connection: Connection = decode_json("connections", id, body)?;
+    if connection.id.as_str() != id {
+        return Err(StoreError::corrupt(
+            "connections",
+            id,
+            "the body belongs to another connection",
+        ));
+    }
+    connection.health = decode_json("connections", id, health)?;
+    Ok(connection)
 }

@@ -703,6 +703,65 @@ pub async fn inventory_and_cursors(store: Arc<dyn Store>) {
     );
 }
 
+/// Connections round-trip with their settings; saving replaces; the health changes alone.
+pub async fn connections(store: Arc<dyn Store>) {
+    let conn = |id: &str, seller: &str| Connection {
+        id: ConnectionId::new(id),
+        seller_id: SellerId::new(seller),
+        region: AmazonRegion::Eu,
+        marketplaces: vec![
+            MarketplaceId::new("A1PA6795UKMFR9"),
+            MarketplaceId::new("A13V1IB3VIYZZH"),
+        ],
+        alias: Some(format!("shop {id}")),
+        settings: ConnectionSettings::default(),
+        health: ConnectionHealth::Incomplete,
+    };
+    let a_id = ConnectionId::new("conn-a");
+    assert_eq!(store.get_connection(&a_id).await.unwrap(), None);
+    assert!(store.list_connections().await.unwrap().is_empty());
+    assert!(matches!(
+        store.set_connection_health(&a_id, &ConnectionHealth::Live).await,
+        Err(StoreError::NotFound { .. })
+    ));
+
+    let mut b = conn("conn-b", "A2SELLER000002");
+    b.region = AmazonRegion::Na;
+    b.marketplaces = vec![MarketplaceId::new("ATVPDKIKX0DER")];
+    b.alias = None;
+    b.settings.orders_api = OrdersApiVersion::V0;
+    b.settings.orders_schedule = Cadence::Every2Hours;
+    b.settings.import_amazon_fulfilled = true;
+    b.settings.statuses = vec![AmazonOrderStatus::Shipped];
+    b.settings.import_from = Some(t(-600));
+    b.settings.history_days = 7;
+    b.settings.order_number_prefix = Some("AMZ-".into());
+    b.settings.product_identifier = ProductIdentifier::Asin;
+    b.health = ConnectionHealth::Live;
+    let mut a = conn("conn-a", "A2SELLER000001");
+    store.save_connection(&b).await.unwrap();
+    store.save_connection(&a).await.unwrap();
+    assert_eq!(store.get_connection(&a_id).await.unwrap(), Some(a.clone()));
+    assert_eq!(store.get_connection(&b.id).await.unwrap(), Some(b.clone()));
+    assert_eq!(store.list_connections().await.unwrap(), [a.clone(), b.clone()]);
+
+    // The health changes alone.
+    let reauth = ConnectionHealth::NeedsReauthorization { since: t(5) };
+    store.set_connection_health(&a_id, &reauth).await.unwrap();
+    let loaded = store.get_connection(&a_id).await.unwrap().unwrap();
+    assert_eq!(loaded.health, reauth);
+    assert_eq!(loaded.settings, a.settings);
+    assert_eq!(store.get_connection(&b.id).await.unwrap(), Some(b.clone()));
+
+    // Saving replaces everything, health included.
+    a.alias = Some("renamed".into());
+    a.settings.history_days = 90;
+    a.health = ConnectionHealth::Live;
+    store.save_connection(&a).await.unwrap();
+    assert_eq!(store.get_connection(&a_id).await.unwrap(), Some(a.clone()));
+    assert_eq!(store.list_connections().await.unwrap(), [a, b]);
+}
+
 /// Generates one `#[tokio::test]` per conformance check. `$make` is an async expression (evaluated once
 /// per test) that yields `Option<(Arc<dyn Store>, G)>`, where `G` is anything to keep alive until the test
 /// ends (a guard that drops a temporary schema, or `()`); `None` skips the test (for example when no
@@ -713,7 +772,7 @@ macro_rules! conformance_tests {
     ($make:expr) => {
         $crate::conformance_tests!(@one $make; idempotent_upsert, older_never_overwrites_newer, queries,
             transaction_all_or_nothing, leases_expire, lease_race, outbox_lifecycle, outbox_claims_are_exclusive, feed_log,
-            inventory_and_cursors);
+            inventory_and_cursors, connections);
     };
     (@one $make:expr; $($name:ident),*) => {
         $(

@@ -8,11 +8,13 @@ use async_trait::async_trait;
 use chrono::{DateTime, Duration, Utc};
 
 use crate::domain::{
-    AmazonOrderId, ConnectionId, FeedRecord, InventoryItem, Order, OutboxEntry, OutboxId, OutboxStatus,
+    AmazonOrderId, Connection, ConnectionHealth, ConnectionId, FeedRecord, InventoryItem, Order, OutboxEntry,
+    OutboxId, OutboxStatus,
 };
 use crate::ports::{
-    ChangeSet, CommitReport, Cursor, FeedLogQuery, FeedLogStore, InventoryStore, Lease, OrderQuery,
-    OrderStore, OutboxQuery, OutboxStore, StoreError, SyncStateStore, UnitOfWork, UpsertOutcome, WriteMode,
+    ChangeSet, CommitReport, ConnectionStore, Cursor, FeedLogQuery, FeedLogStore, InventoryStore, Lease,
+    OrderQuery, OrderStore, OutboxQuery, OutboxStore, StoreError, SyncStateStore, UnitOfWork, UpsertOutcome,
+    WriteMode,
 };
 
 use super::decide;
@@ -32,6 +34,7 @@ struct State {
     outbox: BTreeMap<OutboxId, OutboxRow>,
     outbox_seq: u64,
     feeds: BTreeMap<String, FeedRecord>,
+    connections: BTreeMap<ConnectionId, Connection>,
 }
 
 /// A store in process memory. Cheap to create; everything is lost when it is dropped.
@@ -401,5 +404,40 @@ impl FeedLogStore for MemoryStore {
         found.sort_by(|a, b| (b.submitted_at, &b.id).cmp(&(a.submitted_at, &a.id)));
         let limit = query.limit.map_or(usize::MAX, |l| l as usize);
         Ok(found.into_iter().take(limit).cloned().collect())
+    }
+}
+
+#[async_trait]
+impl ConnectionStore for MemoryStore {
+    async fn save_connection(&self, connection: &Connection) -> Result<(), StoreError> {
+        self.lock()
+            .connections
+            .insert(connection.id.clone(), connection.clone());
+        Ok(())
+    }
+
+    async fn get_connection(&self, id: &ConnectionId) -> Result<Option<Connection>, StoreError> {
+        Ok(self.lock().connections.get(id).cloned())
+    }
+
+    async fn list_connections(&self) -> Result<Vec<Connection>, StoreError> {
+        Ok(self.lock().connections.values().cloned().collect())
+    }
+
+    async fn set_connection_health(
+        &self,
+        id: &ConnectionId,
+        health: &ConnectionHealth,
+    ) -> Result<(), StoreError> {
+        match self.lock().connections.get_mut(id) {
+            Some(c) => {
+                c.health = health.clone();
+                Ok(())
+            }
+            None => Err(StoreError::NotFound {
+                kind: "connection",
+                id: id.0.clone(),
+            }),
+        }
     }
 }

@@ -9,22 +9,33 @@ pub(crate) struct Migration {
     pub sql: &'static str,
 }
 
-/// The table that records applied migrations (same shape in both databases).
-pub(crate) const TABLE: &str = "orderhub_migrations";
-
 #[cfg(feature = "sqlite")]
-pub(crate) const SQLITE: &[Migration] = &[Migration {
-    version: 1,
-    name: "init",
-    sql: include_str!("../../migrations/sqlite/0001_init.sql"),
-}];
+pub(crate) const SQLITE: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "init",
+        sql: include_str!("../../migrations/sqlite/0001_init.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "connections",
+        sql: include_str!("../../migrations/sqlite/0002_connections.sql"),
+    },
+];
 
 #[cfg(feature = "postgres")]
-pub(crate) const POSTGRES: &[Migration] = &[Migration {
-    version: 1,
-    name: "init",
-    sql: include_str!("../../migrations/postgres/0001_init.sql"),
-}];
+pub(crate) const POSTGRES: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "init",
+        sql: include_str!("../../migrations/postgres/0001_init.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "connections",
+        sql: include_str!("../../migrations/postgres/0002_connections.sql"),
+    },
+];
 
 /// Refuses a database whose newest migration is unknown to this version.
 pub(crate) fn check_not_newer(known: &[Migration], newest: Option<(i64, String)>) -> Result<(), StoreError> {

@@ -16,6 +16,8 @@ pub mod sqlite;
 mod codec;
 #[cfg(any(feature = "sqlite", feature = "postgres"))]
 mod migrations;
+#[cfg(any(feature = "sqlite", feature = "postgres"))]
+mod sql;
 
 #[doc(hidden)]
 pub mod conformance;

@@ -10,6 +10,7 @@ use regex::{Regex, RegexBuilder};
 use rust_decimal::Decimal;
 
 use super::fields::{self, FieldRef, Kind, Scope};
+use super::plan::{plan, program, Op};
 use super::spec::{ActionSpec, ConditionSpec, RuleSpec, Scalar};
 use super::RuleErrorKind;
 use crate::carriers::CarrierList;
@@ -22,7 +23,10 @@ pub(crate) struct CompiledRule {
     pub(crate) enabled: bool,
     /// Bit per [`EventKind`].
     pub(crate) events: u8,
+    /// The condition as compiled (generic tests): the reference evaluator's.
     pub(crate) cond: Cond,
+    /// The same condition, specialised and flattened for evaluation.
+    pub(crate) plan: Box<[Op]>,
     pub(crate) actions: Box<[Action]>,
 }
 
@@ -153,6 +157,7 @@ pub(crate) fn compile_rule(
         None => Cond::True,
         Some(c) => cx.cond(c, false)?,
     };
+    let plan = program(plan(cond.clone()));
     let actions = spec
         .actions
         .iter()
@@ -164,6 +169,7 @@ pub(crate) fn compile_rule(
         enabled: spec.enabled,
         events,
         cond,
+        plan,
         actions: actions.into_boxed_slice(),
     })
 }

@@ -1,20 +1,47 @@
 //! Evaluating compiled rules. Nothing here allocates except actions that write text into the decision.
 
-use chrono::Duration;
+use chrono::{DateTime, Duration, Utc};
 use orderhub_core::domain::OrderLine;
 use orderhub_core::policy::import::{
     Admission, CarrierChoice, FiredRule, ImportContext, ImportDecision, MetadataChange, PolicyEvent,
 };
 
+use rust_decimal::Decimal;
+
 use super::compile::{event_bit, Action, CompiledRule, Cond, Leaf, Operand, Test};
+use super::plan::{BoolSrc, BoolTest, NumSrc, NumTest, Op, Step, TextEq, TextSrc, TextTest, HOLDS};
 use super::fields::{parse_number, FieldRef, Subject, Val};
 use crate::text::{contains_ignore_ascii_case, ends_with_ignore_ascii_case, starts_with_ignore_ascii_case};
 
+/// Runs the rules with the specialised plans.
 pub(crate) fn run(
     rules: &[CompiledRule],
     event: PolicyEvent<'_>,
     ctx: &ImportContext<'_>,
     out: &mut ImportDecision,
+) {
+    run_with(rules, event, ctx, out, |rule, s, cache| eval(&rule.plan, s, None, cache));
+}
+
+/// Runs the rules with the generic conditions (the reference the plans must agree with).
+pub(crate) fn run_reference(
+    rules: &[CompiledRule],
+    event: PolicyEvent<'_>,
+    ctx: &ImportContext<'_>,
+    out: &mut ImportDecision,
+) {
+    run_with(rules, event, ctx, out, |rule, s, cache| {
+        eval_reference(&rule.cond, s, None, cache)
+    });
+}
+
+#[inline(always)]
+fn run_with<'a>(
+    rules: &[CompiledRule],
+    event: PolicyEvent<'a>,
+    ctx: &ImportContext<'a>,
+    out: &mut ImportDecision,
+    holds: impl Fn(&CompiledRule, &Subject<'a>, &mut MetaCache<'a>) -> bool,
 ) {
     let bit = event_bit(event.kind());
     let subject = match event {
@@ -38,8 +65,9 @@ pub(crate) fn run(
         },
     };
     let mut cache = MetaCache::new();
+    let mut hold = HoldMemo::default();
     for rule in rules {
-        if !rule.enabled || rule.events & bit == 0 || !eval(&rule.cond, &subject, None, &mut cache) {
+        if !rule.enabled || rule.events & bit == 0 || !holds(rule, &subject, &mut cache) {
             continue;
         }
         out.trace.push(FiredRule {
@@ -48,7 +76,7 @@ pub(crate) fn run(
         });
         let mut stop = false;
         for action in rule.actions.iter() {
-            stop |= apply(action, ctx, out);
+            stop |= apply(action, ctx, out, &mut hold);
         }
         if stop {
             break;
@@ -56,8 +84,26 @@ pub(crate) fn run(
     }
 }
 
+/// `now + hours` for the last `hold_for_hours` applied in one evaluation (rules often share the figure).
+#[derive(Default)]
+struct HoldMemo(Option<(i64, Option<DateTime<Utc>>)>);
+
+impl HoldMemo {
+    #[inline]
+    fn until(&mut self, now: DateTime<Utc>, hours: i64) -> Option<DateTime<Utc>> {
+        match self.0 {
+            Some((h, t)) if h == hours => t,
+            _ => {
+                let t = now.checked_add_signed(Duration::hours(hours));
+                self.0 = Some((hours, t));
+                t
+            }
+        }
+    }
+}
+
 /// Applies one action; `true` for "stop processing".
-fn apply(action: &Action, ctx: &ImportContext<'_>, out: &mut ImportDecision) -> bool {
+fn apply(action: &Action, ctx: &ImportContext<'_>, out: &mut ImportDecision, hold: &mut HoldMemo) -> bool {
     match action {
         Action::Folder(f) => set_text(&mut out.folder, f),
         Action::SetMeta(k, v) => {
@@ -83,7 +129,7 @@ fn apply(action: &Action, ctx: &ImportContext<'_>, out: &mut ImportDecision) -> 
         Action::HubStatus(s) => out.hub_status = Some(s.clone()),
         Action::RouteTo(r) => set_text(&mut out.route_to, r),
         Action::HoldUntil(t) => out.hold_until = Some(*t),
-        Action::HoldForHours(h) => out.hold_until = ctx.now.checked_add_signed(Duration::hours(*h)),
+        Action::HoldForHours(h) => out.hold_until = hold.until(ctx.now, *h),
         Action::Skip(reason) => out.admission = Admission::Skip(reason.clone()),
         Action::Carrier(code) => {
             out.carrier = Some(CarrierChoice {
@@ -137,7 +183,136 @@ impl<'a> MetaCache<'a> {
     }
 }
 
+/// Runs a program (see [`super::plan::program`]): whether the condition holds.
 pub(crate) fn eval<'a>(
+    prog: &[Op],
+    s: &Subject<'a>,
+    line: Option<&'a OrderLine>,
+    cache: &mut MetaCache<'a>,
+) -> bool {
+    let mut pc = 0usize;
+    while let Some(op) = prog.get(pc) {
+        let passed = match &op.step {
+            Step::Text(src, t) => text_test(t, text_of(src, s, line, cache)),
+            Step::Num(src, t) => num_test(t, num_of(*src, s, line)),
+            Step::Bool(src, t) => bool_test(t, bool_of(*src, s, line)),
+            Step::Const(b) => *b,
+            Step::AnyLine(p) => s
+                .order
+                .is_some_and(|o| o.lines.iter().any(|l| eval(p, s, Some(l), cache))),
+            Step::AllLines(p) => s
+                .order
+                .is_some_and(|o| o.lines.iter().all(|l| eval(p, s, Some(l), cache))),
+            Step::NoLine(p) => !s
+                .order
+                .is_some_and(|o| o.lines.iter().any(|l| eval(p, s, Some(l), cache))),
+            Step::Generic(leaf) => eval_leaf(leaf, s, line, cache),
+        };
+        pc = (if passed { op.then } else { op.otherwise }) as usize;
+    }
+    pc == HOLDS as usize
+}
+
+/// A text field's value (`None`: missing), as the generic path reads it.
+#[inline]
+fn text_of<'a>(
+    src: &TextSrc,
+    s: &Subject<'a>,
+    line: Option<&'a OrderLine>,
+    cache: &mut MetaCache<'a>,
+) -> Option<&'a str> {
+    match src {
+        TextSrc::Order(f) => s.order.and_then(|o| f.order_text(o)),
+        TextSrc::OrderMeta {
+            key,
+            channel_fallback,
+            slot,
+        } => s
+            .order
+            .and_then(|o| match cache.get(*slot, || o.metadata.get(key)) {
+                Some(v) => Some(v),
+                None if *channel_fallback => Some(o.fulfillment_channel.code()),
+                None => None,
+            }),
+        TextSrc::Line(f) => line.and_then(|l| f.line_text(l, s.inventory)),
+        TextSrc::LineMeta(key) => line.and_then(|l| l.metadata.get(key)),
+    }
+}
+
+#[inline]
+fn num_of(src: NumSrc, s: &Subject<'_>, line: Option<&OrderLine>) -> Option<Decimal> {
+    match src {
+        NumSrc::Order(f) => s.order.and_then(|o| f.order_num(o)),
+        NumSrc::Line(f) => line.and_then(|l| f.line_num(l, s.inventory)),
+    }
+}
+
+#[inline]
+fn bool_of(src: BoolSrc, s: &Subject<'_>, line: Option<&OrderLine>) -> Option<bool> {
+    match src {
+        BoolSrc::Order(f) => s.order.and_then(|o| f.order_bool(o)),
+        BoolSrc::Line(f) => line.and_then(|l| f.line_bool(l)),
+    }
+}
+
+impl TextEq {
+    /// [`equals`] for a present text value and a text operand.
+    #[inline]
+    fn holds(&self, t: &str) -> bool {
+        let n = self.pat.len();
+        let b = t.as_bytes();
+        if b.len() == n {
+            if self.pat.eq_same_len(b) {
+                return true;
+            }
+        } else if b.len() > n && self.pat.equals(t.trim().as_bytes()) {
+            return true;
+        }
+        self.num.is_some_and(|n| parse_number(t) == Some(n))
+    }
+}
+
+#[inline]
+fn text_test(t: &TextTest, v: Option<&str>) -> bool {
+    match t {
+        TextTest::Eq(e) => v.is_some_and(|v| e.holds(v)),
+        TextTest::Ne(e) => !v.is_some_and(|v| e.holds(v)),
+        TextTest::In(l) => v.is_some_and(|v| l.iter().any(|e| e.holds(v))),
+        TextTest::Contains(p) => v.is_some_and(|h| p.within(h)),
+        TextTest::StartsWith(p) => v.is_some_and(|h| p.prefix_of(h.as_bytes())),
+        TextTest::EndsWith(p) => v.is_some_and(|h| p.suffix_of(h.as_bytes())),
+        TextTest::Matches(re) => v.is_some_and(|h| re.is_match(h)),
+        TextTest::Blank(want) => v.is_none_or(|t| t.trim().is_empty()) == *want,
+        TextTest::Gt(b) => v.and_then(parse_number).is_some_and(|a| a > *b),
+        TextTest::Lt(b) => v.and_then(parse_number).is_some_and(|a| a < *b),
+    }
+}
+
+#[inline]
+fn num_test(t: &NumTest, v: Option<Decimal>) -> bool {
+    use std::cmp::Ordering;
+    match t {
+        NumTest::Gt(b) => v.is_some_and(|a| b.cmp_value(&a) == Ordering::Greater),
+        NumTest::Lt(b) => v.is_some_and(|a| b.cmp_value(&a) == Ordering::Less),
+        NumTest::Eq(b) => v.is_some_and(|a| b.cmp_value(&a) == Ordering::Equal),
+        NumTest::Ne(b) => !v.is_some_and(|a| b.cmp_value(&a) == Ordering::Equal),
+        NumTest::In(l) => v.is_some_and(|a| l.iter().any(|b| b.cmp_value(&a) == Ordering::Equal)),
+        NumTest::Blank(want) => v.is_none() == *want,
+    }
+}
+
+#[inline]
+fn bool_test(t: &BoolTest, v: Option<bool>) -> bool {
+    match t {
+        BoolTest::Eq(b) => v == Some(*b),
+        BoolTest::Ne(b) => v != Some(*b),
+        BoolTest::In(l) => v.is_some_and(|a| l.contains(&a)),
+        BoolTest::Blank(want) => v.is_none() == *want,
+    }
+}
+
+/// The generic evaluator (the reference for [`eval`]).
+fn eval_reference<'a>(
     c: &Cond,
     s: &Subject<'a>,
     line: Option<&'a OrderLine>,
@@ -146,18 +321,18 @@ pub(crate) fn eval<'a>(
     match c {
         Cond::True => true,
         Cond::Test(leaf) => eval_leaf(leaf, s, line, cache),
-        Cond::All(cs) => cs.iter().all(|c| eval(c, s, line, cache)),
-        Cond::Any(cs) => cs.iter().any(|c| eval(c, s, line, cache)),
-        Cond::None(cs) => !cs.iter().any(|c| eval(c, s, line, cache)),
+        Cond::All(cs) => cs.iter().all(|c| eval_reference(c, s, line, cache)),
+        Cond::Any(cs) => cs.iter().any(|c| eval_reference(c, s, line, cache)),
+        Cond::None(cs) => !cs.iter().any(|c| eval_reference(c, s, line, cache)),
         Cond::AnyLine(c) => s
             .order
-            .is_some_and(|o| o.lines.iter().any(|l| eval(c, s, Some(l), cache))),
+            .is_some_and(|o| o.lines.iter().any(|l| eval_reference(c, s, Some(l), cache))),
         Cond::AllLines(c) => s
             .order
-            .is_some_and(|o| o.lines.iter().all(|l| eval(c, s, Some(l), cache))),
+            .is_some_and(|o| o.lines.iter().all(|l| eval_reference(c, s, Some(l), cache))),
         Cond::NoLine(c) => !s
             .order
-            .is_some_and(|o| o.lines.iter().any(|l| eval(c, s, Some(l), cache))),
+            .is_some_and(|o| o.lines.iter().any(|l| eval_reference(c, s, Some(l), cache))),
     }
 }
 

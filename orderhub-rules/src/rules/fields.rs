@@ -280,6 +280,163 @@ pub(crate) fn parse_number(s: &str) -> Option<Decimal> {
 }
 
 impl Fixed {
+    /// The field's kind and scope (compile time: a search of [`FIXED`]).
+    fn kind_scope(self) -> Option<(Kind, Scope)> {
+        FIXED
+            .iter()
+            .find(|(_, f, ..)| *f == self)
+            .map(|(_, _, k, s)| (*k, *s))
+    }
+
+    /// An order field holding text (read by [`Fixed::order_text`]).
+    pub(crate) fn order_text_field(self) -> bool {
+        self.kind_scope() == Some((Kind::Text, Scope::Order))
+    }
+
+    /// An order field holding a number (read by [`Fixed::order_num`]).
+    pub(crate) fn order_num_field(self) -> bool {
+        self.kind_scope() == Some((Kind::Number, Scope::Order))
+    }
+
+    /// An order field holding a flag (read by [`Fixed::order_bool`]).
+    pub(crate) fn order_bool_field(self) -> bool {
+        self.kind_scope() == Some((Kind::Bool, Scope::Order))
+    }
+
+    /// A line field holding text (read by [`Fixed::line_text`]).
+    pub(crate) fn line_text_field(self) -> bool {
+        self.kind_scope() == Some((Kind::Text, Scope::Line))
+    }
+
+    /// A line field holding a number (read by [`Fixed::line_num`]).
+    pub(crate) fn line_num_field(self) -> bool {
+        self.kind_scope() == Some((Kind::Number, Scope::Line))
+    }
+
+    /// A line field holding a flag (read by [`Fixed::line_bool`]).
+    pub(crate) fn line_bool_field(self) -> bool {
+        self.kind_scope() == Some((Kind::Bool, Scope::Line))
+    }
+
+    /// The value of an order text field, as [`Fixed::order_value`] gives it (`None`: missing).
+    #[inline]
+    pub(crate) fn order_text(self, o: &Order) -> Option<&str> {
+        use Fixed as F;
+        let addr = || o.shipping_address.as_present();
+        match self {
+            F::Id => Some(o.id.as_str()),
+            F::SellerId => Some(o.seller_id.as_str()),
+            F::MarketplaceId => Some(o.marketplace_id.as_str()),
+            F::Channel => Some(o.fulfillment_channel.code()),
+            F::AmazonStatus => Some(o.amazon_status.as_str()),
+            F::HubStatus => Some(o.hub_status.as_str()),
+            F::Folder => o.folder.as_deref(),
+            F::SalesChannel => Some(o.sales_channel.as_str()),
+            F::SalesChannelName => o.sales_channel_name.as_deref(),
+            F::OrderType => o.order_type.as_deref(),
+            F::ServiceLevel => o.shipping_service_level.as_deref(),
+            F::ServiceCategory => o.shipment_service_level_category.as_deref(),
+            F::PaymentMethod => o.payment_method.as_deref(),
+            F::Currency => o.order_total.as_ref().map(|m| m.currency.as_str()),
+            F::Ioss => o.ioss_number.as_deref(),
+            F::ShipCountry => o.ship_country(),
+            F::ShipState => addr().and_then(|a| a.state_or_region.as_deref()),
+            F::ShipCity => addr().and_then(|a| a.city.as_deref()),
+            F::ShipPostalCode => addr().and_then(|a| a.postal_code.as_deref()),
+            _ => None,
+        }
+    }
+
+    /// The value of an order number field, as [`Fixed::order_value`] gives it (`None`: missing).
+    #[inline]
+    pub(crate) fn order_num(self, o: &Order) -> Option<Decimal> {
+        use Fixed as F;
+        match self {
+            F::OrderTotal => o.order_total.as_ref().map(|m| m.amount),
+            F::Vat => o.vat_tax.as_ref().map(|m| m.amount),
+            F::LineCount => Some(Decimal::from(o.lines.len() as u64)),
+            F::TotalQuantity => Some(Decimal::from(o.total_quantity())),
+            _ => None,
+        }
+    }
+
+    /// The value of an order flag, as [`Fixed::order_value`] gives it (`None`: not a flag).
+    #[inline]
+    pub(crate) fn order_bool(self, o: &Order) -> Option<bool> {
+        use Fixed as F;
+        Some(match self {
+            F::Prime => o.flags.prime,
+            F::Business => o.flags.business,
+            F::Replacement => o.flags.replacement,
+            F::Premium => o.flags.premium,
+            F::BuyerRequestedCancel => o.flags.buyer_requested_cancel,
+            F::GlobalExpress => o.flags.global_express,
+            F::Reseller => o.flags.sold_by_amazon_as_reseller,
+            F::InStorePickup => o.flags.in_store_pickup,
+            F::PricesIncludeVat => o.prices_include_vat,
+            F::AmazonFulfilled => o.is_amazon_fulfilled(),
+            F::Redacted => o.redacted_at.is_some(),
+            _ => return None,
+        })
+    }
+
+    /// The value of a line text field, as [`Fixed::line_value`] gives it (`None`: missing).
+    #[inline]
+    pub(crate) fn line_text<'a>(
+        self,
+        l: &'a OrderLine,
+        inventory: &'a dyn InventoryLookup,
+    ) -> Option<&'a str> {
+        use Fixed as F;
+        match self {
+            F::LineItemId => Some(l.order_item_id.as_str()),
+            F::LineSku => l.sku.as_deref(),
+            F::LineAsin => l.asin.as_deref(),
+            F::LineTitle => l.title.as_deref(),
+            F::LineCondition => l.condition.id.as_deref(),
+            F::LineConditionSubtype => l.condition.subtype.as_deref(),
+            F::LineLocation => l
+                .sku
+                .as_deref()
+                .and_then(|sku| inventory.item(sku))
+                .and_then(|i| i.location.as_deref()),
+            _ => None,
+        }
+    }
+
+    /// The value of a line number field, as [`Fixed::line_value`] gives it (`None`: missing).
+    #[inline]
+    pub(crate) fn line_num(self, l: &OrderLine, inventory: &dyn InventoryLookup) -> Option<Decimal> {
+        use Fixed as F;
+        match self {
+            F::LineQuantity => Some(Decimal::from(l.quantity_ordered)),
+            F::LineQuantityShipped => Some(Decimal::from(l.quantity_shipped)),
+            F::LineQuantityUnshipped => Some(Decimal::from(l.quantity_unshipped())),
+            F::LineItemPrice => l.item_price.as_ref().map(|m| m.amount),
+            F::LineItemTax => l.item_tax.as_ref().map(|m| m.amount),
+            F::LineShippingPrice => l.shipping_price.as_ref().map(|m| m.amount),
+            F::LineStock => l
+                .sku
+                .as_deref()
+                .and_then(|sku| inventory.item(sku))
+                .map(|i| Decimal::from(i.quantity)),
+            _ => None,
+        }
+    }
+
+    /// The value of a line flag, as [`Fixed::line_value`] gives it (`None`: not a flag).
+    #[inline]
+    pub(crate) fn line_bool(self, l: &OrderLine) -> Option<bool> {
+        use Fixed as F;
+        Some(match self {
+            F::LinePhysical => l.physical,
+            F::LineCustomized => l.customized,
+            F::LineGift => l.gift.is_some(),
+            F::LineSerialRequired => l.serial_number_required,
+            _ => return None,
+        })
+    }
+
     #[inline]
     pub(crate) fn order_value(self, o: &Order) -> Option<Val<'_>> {
         use Fixed as F;

@@ -13,6 +13,7 @@
 mod compile;
 mod eval;
 mod fields;
+mod plan;
 pub mod spec;
 
 use std::fmt;
@@ -300,6 +301,19 @@ impl RuleSet {
     /// [`ImportDecision::clear`]) evaluates without allocating unless actions write new text.
     pub fn evaluate_into(&self, event: PolicyEvent<'_>, ctx: &ImportContext<'_>, out: &mut ImportDecision) {
         eval::run(&self.rules, event, ctx, out);
+    }
+
+    /// [`RuleSet::evaluate_into`] with the generic evaluator: every test goes through the general value
+    /// comparison instead of the plan specialised at compile time. The results are the same (the tests
+    /// check it); this is the reference the specialised plans are checked against and the same-process
+    /// baseline of the `rules` benchmark. Slower: use [`RuleSet::evaluate_into`].
+    pub fn evaluate_reference_into(
+        &self,
+        event: PolicyEvent<'_>,
+        ctx: &ImportContext<'_>,
+        out: &mut ImportDecision,
+    ) {
+        eval::run_reference(&self.rules, event, ctx, out);
     }
 }
 

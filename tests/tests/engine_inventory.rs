@@ -1,0 +1,288 @@
+//! Inventory against the simulator: the hub's stock goes to Amazon as listings feeds (only what changed,
+//! `amazon_skip` respected, handling time from `FulfillmentLatency` or the connection's default), FBA stock
+//! comes into the hub, the tick runs every job on its cadence, and connection health follows the jobs.
+
+mod engine_support;
+
+use std::sync::Arc;
+
+use chrono::Duration;
+use engine_support::*;
+use orderhub_core::engine::{ConnectionRuntime, Job, FBA_STOCK_KEYS};
+use orderhub_core::policy::import::AdmitAll;
+use orderhub_core::ports::{OutboxQuery, OutboxState, Store};
+use orderhub_core::store::MemoryStore;
+use orderhub_core::{
+    keys, Cadence, ConnectionHealth, FulfillmentChannel, InventoryItem, OrdersApiVersion, OutboxPayload,
+};
+
+fn merchant_skus(sim: &amazon_spapi::sim::SimHandle) -> Vec<String> {
+    sim.skus(SELLER)
+        .unwrap()
+        .into_iter()
+        .filter(|(_, fba)| !fba)
+        .map(|(s, _)| s)
+        .collect()
+}
+
+fn fba_skus(sim: &amazon_spapi::sim::SimHandle) -> Vec<String> {
+    sim.skus(SELLER)
+        .unwrap()
+        .into_iter()
+        .filter(|(_, fba)| *fba)
+        .map(|(s, _)| s)
+        .collect()
+}
+
+async fn pending_updates(store: &dyn Store) -> Vec<(String, u32, Option<u32>)> {
+    let q = OutboxQuery {
+        state: Some(OutboxState::Pending),
+        ..OutboxQuery::default()
+    };
+    let mut v: Vec<_> = store
+        .list_outbox(&q)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter_map(|e| match e.payload {
+            OutboxPayload::InventoryUpdate {
+                sku,
+                quantity,
+                handling_time_days,
+                ..
+            } => Some((sku, quantity, handling_time_days)),
+            _ => None,
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+#[tokio::test]
+async fn changed_stock_goes_out_as_a_listings_feed() {
+    let sim = simulator(501, 5.0).await;
+    let from = sim.now() - Duration::days(1);
+    let store: Arc<dyn Store> = Arc::new(MemoryStore::new());
+    let mut conn = connection(OrdersApiVersion::V2026_01_01, from);
+    conn.settings.default_handling_time_days = Some(2);
+    let engine = engine(&sim, store.clone(), conn);
+    let skus = merchant_skus(&sim);
+    let (a, b, c) = (skus[0].clone(), skus[1].clone(), skus[2].clone());
+    let mut skip = InventoryItem::new(b.clone(), 3);
+    skip.metadata.set(keys::AMAZON_SKIP, "1");
+    let mut slow = InventoryItem::new(c.clone(), 5);
+    slow.metadata.set(keys::FULFILLMENT_LATENCY, "4");
+    let mut fba = InventoryItem::new(fba_skus(&sim)[0].clone(), 40);
+    fba.channel = FulfillmentChannel::Amazon;
+    store
+        .put_items(&[InventoryItem::new(a.clone(), 7), skip, slow, fba])
+        .await
+        .unwrap();
+
+    let first = engine.sync_inventory(&conn_id()).await.unwrap();
+    assert_eq!(
+        (first.examined, first.queued, first.unchanged),
+        (4, 2, 0),
+        "{first:?}"
+    );
+    assert_eq!(first.skipped.len(), 2, "{first:?}");
+    assert!(first
+        .skipped
+        .iter()
+        .any(|(s, why)| s == &b && *why == "amazon_skip"));
+    let mut want = vec![(a.clone(), 7, Some(2)), (c.clone(), 5, Some(4))];
+    want.sort();
+    assert_eq!(pending_updates(store.as_ref()).await, want);
+
+    // Nothing changed: nothing queued.
+    let second = engine.sync_inventory(&conn_id()).await.unwrap();
+    assert_eq!((second.queued, second.unchanged), (0, 2), "{second:?}");
+
+    // The outbound pass sends the queue as one listings feed; Amazon applies it.
+    let out = engine.run_outbound().await.unwrap();
+    assert_eq!(out.submissions, 1, "{out:?}");
+    let record = store.get_feed(&out.feed_records[0]).await.unwrap().unwrap();
+    assert_eq!(record.feed_type, "JSON_LISTINGS_FEED");
+    let mut settled = false;
+    for _ in 0..10 {
+        sim.advance(Duration::minutes(5));
+        if engine.collect_feed_results().await.unwrap().finished > 0 {
+            settled = true;
+            break;
+        }
+    }
+    assert!(settled, "the feed finished within 50 simulated minutes");
+    let listing_a = sim.listing(SELLER, &a).unwrap().unwrap();
+    assert_eq!((listing_a.quantity, listing_a.handling_days), (7, 2));
+    let listing_c = sim.listing(SELLER, &c).unwrap().unwrap();
+    assert_eq!((listing_c.quantity, listing_c.handling_days), (5, 4));
+
+    // Only the SKU whose quantity changed goes again; negative stock goes as zero.
+    store
+        .put_items(&[InventoryItem::new(a.clone(), -2)])
+        .await
+        .unwrap();
+    let third = engine.sync_inventory(&conn_id()).await.unwrap();
+    assert_eq!((third.queued, third.unchanged), (1, 1), "{third:?}");
+    assert_eq!(
+        pending_updates(store.as_ref()).await,
+        vec![(a.clone(), 0, Some(2))]
+    );
+    sim.shutdown().await;
+}
+
+#[tokio::test]
+async fn fba_stock_comes_into_the_hub_as_amazon_fulfilled_items() {
+    let sim = simulator(502, 5.0).await;
+    let from = sim.now() - Duration::days(1);
+    let store: Arc<dyn Store> = Arc::new(MemoryStore::new());
+    let engine = engine(
+        &sim,
+        store.clone(),
+        connection(OrdersApiVersion::V2026_01_01, from),
+    );
+    let fba = fba_skus(&sim);
+    assert!(fba.len() >= 2);
+    // The hub keeps one of them as its own merchant stock: left alone and reported.
+    store
+        .put_items(&[InventoryItem::new(fba[0].clone(), 11)])
+        .await
+        .unwrap();
+
+    let first = engine.sync_fba_stock(&conn_id()).await.unwrap();
+    assert_eq!(first.conflicts, vec![fba[0].clone()], "{first:?}");
+    assert_eq!(first.updated, fba.len() - 1, "{first:?}");
+    for sku in &fba[1..] {
+        let item = store.get_item(sku).await.unwrap().unwrap();
+        assert_eq!(item.channel, FulfillmentChannel::Amazon);
+        let at_amazon = sim.listing(SELLER, sku).unwrap().unwrap().fba_fulfillable;
+        assert_eq!(item.quantity, at_amazon, "{sku}");
+        assert_eq!(
+            item.metadata.get(FBA_STOCK_KEYS[0]),
+            Some(at_amazon.to_string().as_str())
+        );
+    }
+    let kept = store.get_item(&fba[0]).await.unwrap().unwrap();
+    assert_eq!((kept.quantity, kept.channel), (11, FulfillmentChannel::Merchant));
+
+    let second = engine.sync_fba_stock(&conn_id()).await.unwrap();
+    assert_eq!(
+        (second.updated, second.unchanged),
+        (0, fba.len() - 1),
+        "{second:?}"
+    );
+    // Amazon-fulfilled stock is never pushed back to Amazon.
+    let sync = engine.sync_inventory(&conn_id()).await.unwrap();
+    assert_eq!(sync.skipped.len(), fba.len() - 1, "{sync:?}");
+    sim.shutdown().await;
+}
+
+#[tokio::test]
+async fn the_tick_runs_every_job_on_its_cadence() {
+    let sim = simulator(503, 5.0).await;
+    let from = sim.now() - Duration::days(1);
+    let store: Arc<dyn Store> = Arc::new(MemoryStore::new());
+    let mut conn = connection(OrdersApiVersion::V2026_01_01, from);
+    conn.settings.inventory_schedule = Cadence::Hourly;
+    conn.settings.fba_stock_schedule = Cadence::Every6Hours;
+    conn.settings.mcf_tracking_schedule = Cadence::Every6Hours;
+    conn.settings.feed_results_schedule = Cadence::Minutes(15);
+    conn.settings.orders_schedule = Cadence::Never;
+    let engine = engine(&sim, store.clone(), conn);
+    let jobs = |r: &orderhub_core::engine::TickReport| -> Vec<Job> { r.ran.iter().map(|j| j.job).collect() };
+
+    let first = engine.tick().await.unwrap();
+    assert!(first.ran.iter().all(|j| j.ok), "{:?}", first.ran);
+    assert_eq!(
+        jobs(&first),
+        vec![
+            Job::FbaStock,
+            Job::Inventory,
+            Job::McfTracking,
+            Job::Outbound,
+            Job::FeedResults,
+            Job::Retention
+        ],
+        "everything that never ran is due; orders are switched off"
+    );
+    assert!(first.fba_stock[0].1.as_ref().unwrap().updated > 0);
+    assert!(first.imports.is_empty());
+
+    let second = engine.tick().await.unwrap();
+    assert_eq!(jobs(&second), vec![Job::Outbound], "nothing else is due yet");
+
+    sim.advance(Duration::minutes(61));
+    let third = engine.tick().await.unwrap();
+    assert_eq!(
+        jobs(&third),
+        vec![Job::Inventory, Job::Outbound, Job::FeedResults]
+    );
+
+    sim.advance(Duration::hours(5));
+    let fourth = engine.tick().await.unwrap();
+    assert_eq!(
+        jobs(&fourth),
+        vec![
+            Job::FbaStock,
+            Job::Inventory,
+            Job::McfTracking,
+            Job::Outbound,
+            Job::FeedResults
+        ]
+    );
+    sim.shutdown().await;
+}
+
+#[tokio::test]
+async fn connection_health_is_saved_from_jobs_and_test_credentials() {
+    let sim = simulator(504, 5.0).await;
+    let from = sim.now() - Duration::days(1);
+    let store: Arc<dyn Store> = Arc::new(MemoryStore::new());
+    let mut conn = connection(OrdersApiVersion::V2026_01_01, from);
+    conn.health = ConnectionHealth::Incomplete;
+    store.save_connection(&conn).await.unwrap();
+    let live = engine(&sim, store.clone(), conn.clone());
+    assert_eq!(
+        live.test_credentials(&conn_id()).await.unwrap(),
+        ConnectionHealth::Live
+    );
+    assert_eq!(
+        store.get_connection(&conn_id()).await.unwrap().unwrap().health,
+        ConnectionHealth::Live
+    );
+
+    // The seller revokes the app; a restarted worker's jobs hit invalid_grant.
+    let token = sim.seller(SELLER).unwrap().refresh_token;
+    sim.revoke_seller(SELLER).unwrap();
+    let revoked = bare_engine(&sim, store.clone(), Arc::new(AdmitAll)).with_connection(
+        ConnectionRuntime::new(conn.clone(), client_with_token(&sim, token)),
+    );
+    let report = revoked.tick().await.unwrap();
+    assert!(report.fba_stock[0].1.is_err(), "{:?}", report.ran);
+    match store.get_connection(&conn_id()).await.unwrap().unwrap().health {
+        ConnectionHealth::NeedsReauthorization { since } => assert_eq!(since, sim.now()),
+        other => panic!("expected re-authorization, got {other:?}"),
+    }
+
+    // A job that does not reach Amazon (nothing routed to MCF) leaves the health alone.
+    let quiet = revoked.submit_mcf(&conn_id()).await.unwrap();
+    assert!(quiet.submitted.is_empty());
+    assert!(matches!(
+        store.get_connection(&conn_id()).await.unwrap().unwrap().health,
+        ConnectionHealth::NeedsReauthorization { .. }
+    ));
+
+    // The seller authorizes again: the next job that reaches Amazon makes it live.
+    sim.register_refresh_token(SELLER, "Atzr|reauthorized-token")
+        .unwrap();
+    let again = bare_engine(&sim, store.clone(), Arc::new(AdmitAll)).with_connection(ConnectionRuntime::new(
+        conn,
+        client_with_token(&sim, "Atzr|reauthorized-token".to_owned().into()),
+    ));
+    again.sync_fba_stock(&conn_id()).await.unwrap();
+    assert_eq!(
+        store.get_connection(&conn_id()).await.unwrap().unwrap().health,
+        ConnectionHealth::Live
+    );
+    sim.shutdown().await;
+}
