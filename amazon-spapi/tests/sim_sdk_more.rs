@@ -75,7 +75,7 @@ async fn sdk_regulated_orders_verification() {
     );
     let plain = orders
         .iter()
-        .map(|o| v(o))
+        .map(v)
         .find(|o| o["HasRegulatedItems"] == false)
         .unwrap();
 
@@ -541,7 +541,7 @@ async fn sdk_report_schedules_produce_reports() {
         .unwrap();
     let scheduled: Vec<Value> = reports
         .iter()
-        .map(|r| v(r))
+        .map(v)
         .filter(|r| r["reportScheduleId"] == id2.as_str())
         .collect();
     assert_eq!(scheduled.len(), 3, "{reports:?}");

@@ -329,7 +329,11 @@ fn count_only(n: usize) {
     let secs = started.elapsed().as_secs_f64();
     println!(
         "{n} orders ({}) in {secs:.3} s: {:.0} orders/s; {fired} rules fired",
-        if generic { "generic evaluator" } else { "evaluate_into" },
+        if generic {
+            "generic evaluator"
+        } else {
+            "evaluate_into"
+        },
         n as f64 / secs.max(1e-9)
     );
 }

@@ -30,7 +30,8 @@ use orderhub_rules::{FilterSettings, Mappings, RedactionSchedule, RuleSet, Rules
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/config/label_rules.toml");
-    let rules = RuleSet::from_toml(&std::fs::read_to_string(path)?).with_context(|| format!("{path}"))?;
+    let rules = RuleSet::from_toml(&std::fs::read_to_string(path)?)
+        .with_context(|| format!("{path}: a rule is wrong"))?;
     let policy = RulesPolicy::new(FilterSettings::default(), Mappings::default(), rules)?;
 
     let seller = SellerSpec::new("A1SIMUSSELLER1", &["US"])

@@ -110,11 +110,16 @@ async fn main() -> anyhow::Result<()> {
         harness.shutdown().await;
         return Ok(());
     }
+    // One JSON_LISTINGS_FEED per marketplace, and at most one feed of a type per seller every 20 minutes
+    // (Amazon's advice): the second marketplace's feed waits for its turn.
     let sent = engine.run_outbound().await?;
     println!(
-        "2. Outbound: {} updates in {} feeds",
-        sent.claimed, sent.submissions
+        "2. Outbound: {} updates claimed, {} feed submitted, {} deferred",
+        sent.claimed, sent.submissions, sent.deferred
     );
+    harness.wait(Duration::minutes(21)).await;
+    let later = engine.run_outbound().await?;
+    println!("   21 minutes later: {} more feed submitted", later.submissions);
     harness.wait(Duration::minutes(15)).await;
     let results = engine.collect_feed_results().await?;
     println!(
@@ -172,9 +177,9 @@ async fn main() -> anyhow::Result<()> {
         second.queued == access.marketplace_ids.len(),
         "expected one update per marketplace for the changed SKU"
     );
-    harness.wait(Duration::minutes(20)).await;
+    harness.wait(Duration::minutes(21)).await;
     let out = engine.run_outbound().await?;
-    println!("   sent in {} feeds", out.submissions);
+    println!("   sent: {} feed now, {} deferred", out.submissions, out.deferred);
     harness.shutdown().await;
     Ok(())
 }

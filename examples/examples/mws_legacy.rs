@@ -97,10 +97,18 @@ async fn mws_mock(State(seen): State<Arc<Mutex<Vec<String>>>>, req: Request) -> 
     }
     let secret = SecretString::new(SECRET);
     if !signer::verify(&secret, parts.method.as_str(), &host, parts.uri.path(), &params) {
-        return error(403, "SignatureDoesNotMatch", "The request signature we calculated does not match the signature you provided.");
+        return error(
+            403,
+            "SignatureDoesNotMatch",
+            "The request signature we calculated does not match the signature you provided.",
+        );
     }
     if action == "SubmitFeed" && param("ContentMD5Value") != Some(content_md5(&body).as_str()) {
-        return error(400, "ContentMD5DoesNotMatch", "the Content-MD5 does not match the feed");
+        return error(
+            400,
+            "ContentMD5DoesNotMatch",
+            "the Content-MD5 does not match the feed",
+        );
     }
     let Some(doc) = answer(&action) else {
         return error(400, "InvalidParameterValue", "this mock does not know the action");
@@ -114,10 +122,15 @@ async fn mws_mock(State(seen): State<Arc<Mutex<Vec<String>>>>, req: Request) -> 
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
-    println!("Legacy MWS. Amazon switched MWS off on 2024-04-01: this runs against a local mock, never Amazon.\n");
+    println!(
+        "Legacy MWS. Amazon switched MWS off on 2024-04-01: this runs against a local mock, never Amazon.\n"
+    );
 
     // 1. What a signed MWS request is.
-    let t = Utc.with_ymd_and_hms(2024, 3, 1, 12, 0, 0).single().unwrap_or_default();
+    let t = Utc
+        .with_ymd_and_hms(2024, 3, 1, 12, 0, 0)
+        .single()
+        .unwrap_or_default();
     let params = [
         ("AWSAccessKeyId", ACCESS_KEY),
         ("Action", "ListOrders"),
@@ -133,7 +146,10 @@ async fn main() -> anyhow::Result<()> {
     let sts = signer::string_to_sign("POST", &signer::canonical_host(&url), url.path(), &params);
     let signature = signer::sign_request(&SecretString::new(SECRET), "POST", &url, &params);
     println!("1. The string Signature Version 2 signs:\n{}\n", indent(&sts));
-    println!("   Signature: {signature}\n   Body sent: {}\n", signer::encode_signed(&params, &signature));
+    println!(
+        "   Signature: {signature}\n   Body sent: {}\n",
+        signer::encode_signed(&params, &signature)
+    );
 
     // 2. The client against the mock.
     let seen = Arc::new(Mutex::new(Vec::new()));
@@ -146,7 +162,10 @@ async fn main() -> anyhow::Result<()> {
     println!("   Credentials print as: {creds:?}");
     let client = MwsClient::builder(endpoint.clone(), creds).build()?;
 
-    let since = Utc.with_ymd_and_hms(2024, 2, 20, 0, 0, 0).single().unwrap_or_default();
+    let since = Utc
+        .with_ymd_and_hms(2024, 2, 20, 0, 0, 0)
+        .single()
+        .unwrap_or_default();
     let pages: Vec<_> = client
         .list_orders()
         .marketplace_id("ATVPDKIKX0DER")
@@ -162,7 +181,9 @@ async fn main() -> anyhow::Result<()> {
             o.amazon_order_id,
             o.order_status.as_ref().map_or("-", |s| s.as_str()),
             o.fulfillment_channel.as_ref().map(|c| c.as_str()),
-            o.order_total.as_ref().map(|m| format!("{} {}", m.amount, m.currency_code)),
+            o.order_total
+                .as_ref()
+                .map(|m| format!("{} {}", m.amount, m.currency_code)),
             o.buyer_name
         );
     }
@@ -173,7 +194,11 @@ async fn main() -> anyhow::Result<()> {
             .try_collect()
             .await?;
         let n: usize = items.iter().map(|p| p.order_items.len()).sum();
-        println!("   ListOrderItems of {}: {n} items over {} pages", first.amazon_order_id, items.len());
+        println!(
+            "   ListOrderItems of {}: {n} items over {} pages",
+            first.amazon_order_id,
+            items.len()
+        );
     }
 
     let feed = include_bytes!("../../amazon-spapi/tests/fixtures/mws/order_fulfillment_feed.xml");
@@ -208,18 +233,35 @@ async fn main() -> anyhow::Result<()> {
     }
 
     // 3. The wrong secret.
-    let wrong = MwsClient::builder(endpoint, MwsCredentials::new(SELLER, ACCESS_KEY, "not-the-secret")).build()?;
-    match wrong.list_orders().marketplace_id("ATVPDKIKX0DER").created_after(since).send().await {
+    let wrong = MwsClient::builder(
+        endpoint,
+        MwsCredentials::new(SELLER, ACCESS_KEY, "not-the-secret"),
+    )
+    .build()?;
+    match wrong
+        .list_orders()
+        .marketplace_id("ATVPDKIKX0DER")
+        .created_after(since)
+        .send()
+        .await
+    {
         Err(e @ MwsError::Api(_)) => println!("3. Wrong secret key: {e}"),
         Err(e) => println!("3. Wrong secret key: {e}"),
         Ok(_) => anyhow::bail!("the mock accepted a request signed with the wrong key"),
     }
     let actions = seen.lock().map(|s| s.clone()).unwrap_or_default();
-    println!("\nThe mock saw {} requests: {}", actions.len(), actions.join(", "));
+    println!(
+        "\nThe mock saw {} requests: {}",
+        actions.len(),
+        actions.join(", ")
+    );
     server.abort();
     Ok(())
 }
 
 fn indent(text: &str) -> String {
-    text.lines().map(|l| format!("   | {l}")).collect::<Vec<_>>().join("\n")
+    text.lines()
+        .map(|l| format!("   | {l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
 }

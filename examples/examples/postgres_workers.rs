@@ -24,15 +24,18 @@ use orderhub_core::policy::import::AdmitAll;
 use orderhub_core::ports::{OrderQuery, Store};
 use orderhub_core::store::PostgresStore;
 use orderhub_core::{
-    AmazonOrderStatus, ConnectionId, ConnectionSettings, FulfillmentChannel, MarketplaceId, OutboxEntry, OutboxId,
-    OutboxPayload, OutboxStatus, Shipment, ShipmentId,
+    AmazonOrderStatus, ConnectionId, ConnectionSettings, FulfillmentChannel, MarketplaceId, OutboxEntry,
+    OutboxId, OutboxPayload, OutboxStatus, Shipment, ShipmentId,
 };
 use orderhub_feeds::FeedPlanner;
 use orderhub_rules::{RedactionSchedule, ScheduledRedaction};
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
-    let Some(url) = std::env::var("DATABASE_URL").ok().filter(|u| !u.trim().is_empty()) else {
+    let Some(url) = std::env::var("DATABASE_URL")
+        .ok()
+        .filter(|u| !u.trim().is_empty())
+    else {
         // CI sets this so that a missing database fails instead of skipping.
         anyhow::ensure!(
             std::env::var("ORDERHUB_REQUIRE_DATABASE").as_deref() != Ok("1"),
@@ -44,7 +47,7 @@ async fn main() -> anyhow::Result<()> {
         return Ok(());
     };
     let schema = format!("orderhub_example_{}", std::process::id());
-    let result = run(&url, &schema).await;
+    let result = Box::pin(run(&url, &schema)).await;
     PostgresStore::drop_schema(&url, &schema).await?;
     result
 }
@@ -52,8 +55,14 @@ async fn main() -> anyhow::Result<()> {
 async fn run(url: &str, schema: &str) -> anyhow::Result<()> {
     let per_day = sized(300.0, 40.0);
     let sellers = vec![
-        SellerSpec::new("A1SIMUSSELLER1", &["US"]).roles(&Role::ALL).orders_per_day(per_day).afn_share(0.0),
-        SellerSpec::new("A2SIMEUSELLER1", &["DE", "FR"]).roles(&Role::ALL).orders_per_day(per_day).afn_share(0.0),
+        SellerSpec::new("A1SIMUSSELLER1", &["US"])
+            .roles(&Role::ALL)
+            .orders_per_day(per_day)
+            .afn_share(0.0),
+        SellerSpec::new("A2SIMEUSELLER1", &["DE", "FR"])
+            .roles(&Role::ALL)
+            .orders_per_day(per_day)
+            .afn_share(0.0),
     ];
     let harness = Harness::from_env_or_simulator(SimOptions::new(91, sellers)).await?;
     let settings = ConnectionSettings {
@@ -65,7 +74,8 @@ async fn run(url: &str, schema: &str) -> anyhow::Result<()> {
 
     let mut workers = Vec::new();
     for name in ["worker-a", "worker-b"] {
-        let store: Arc<dyn Store> = Arc::new(PostgresStore::connect_in_schema(url, schema, keyring.clone()).await?);
+        let store: Arc<dyn Store> =
+            Arc::new(PostgresStore::connect_in_schema(url, schema, keyring.clone()).await?);
         let mut engine = Engine::new(
             store,
             harness.clock(),
@@ -78,11 +88,18 @@ async fn run(url: &str, schema: &str) -> anyhow::Result<()> {
             ..EngineConfig::default()
         });
         for seller in harness.sellers() {
-            engine = engine.with_connection(harness.runtime(seller, &format!("conn-{}", seller.seller_id), settings.clone()));
+            engine = engine.with_connection(harness.runtime(
+                seller,
+                &format!("conn-{}", seller.seller_id),
+                settings.clone(),
+            ));
         }
         workers.push(engine);
     }
-    println!("Two workers on PostgreSQL (schema {schema}), {} connections each.", harness.sellers().len());
+    println!(
+        "Two workers on PostgreSQL (schema {schema}), {} connections each.",
+        harness.sellers().len()
+    );
 
     // Both tick at the same moments, as two processes on one timer would.
     let mut imported = [0u64; 2];
@@ -94,7 +111,11 @@ async fn run(url: &str, schema: &str) -> anyhow::Result<()> {
             for (conn, result) in &r.imports {
                 if let Ok(rep) = result {
                     imported[i] += rep.imported;
-                    println!("  round {round}: worker-{} imported {:>4} orders of {conn}", ["a", "b"][i], rep.imported);
+                    println!(
+                        "  round {round}: worker-{} imported {:>4} orders of {conn}",
+                        ["a", "b"][i],
+                        rep.imported
+                    );
                 }
             }
         }
@@ -166,7 +187,10 @@ async fn run(url: &str, schema: &str) -> anyhow::Result<()> {
             .filter(|r| r.operation.as_deref() == Some("orders-v0/confirmShipment"))
             .count();
         println!("confirmShipment calls Amazon received: {calls}");
-        anyhow::ensure!(calls == entries.len(), "a shipment was confirmed twice or not at all");
+        anyhow::ensure!(
+            calls == entries.len(),
+            "a shipment was confirmed twice or not at all"
+        );
     }
     harness.shutdown().await;
     Ok(())

@@ -9,16 +9,17 @@
 //!    website authorization workflow: the Seller Central consent URL, then the `spapi_oauth_code` the
 //!    seller comes back with exchanged for a refresh token, which is stored sealed with the key in
 //!    `<db>.credentials`. It asks Amazon where each seller sells.
-//! 3. Backfills the orders of the last weeks in one-day windows, with a progress bar, through a country
-//!    filter (`-MX,-IT`) and a rule file (TOML) whose first rule moves Amazon-fulfilled orders to Closed.
+//! 3. Backfills five days of orders in half-day windows, with a progress bar, through a country filter
+//!    (`-MX,-IT`) and a rule file (TOML) whose first rule moves Amazon-fulfilled orders to Closed.
 //! 4. Confirms a few shipments and cancels an order (each change and its outbox entry in one
 //!    transaction), syncs stock, and runs the outbound pass: `confirmShipment` calls, then the
 //!    acknowledgement and listings feeds, whose processing reports are collected as simulated time moves.
-//! 5. Imports what changed meanwhile, redacts the personal data that is due, and prints a summary per
-//!    connection and the feed log.
+//! 5. Runs the hub on its schedule for fifteen simulated days (imports, outbound and feed results every
+//!    six hours, retention daily, which redacts the personal data of unshipped orders 14 days after their
+//!    import), and prints a summary per connection and the feed log.
 //!
 //! Run it again and it continues from the stored cursors: the simulator is restarted with the same seed
-//! and its clock set six hours after the previous run ended, so the same sellers and orders exist, plus
+//! and its clock set twelve hours after the previous run ended, so the same sellers and orders exist, plus
 //! those that arrived "while the hub was off"; only they are imported.
 //!
 //! With `SPAPI_CLIENT_ID` (and the other variables listed in `examples/src/lib.rs`) in the environment it
@@ -74,15 +75,16 @@ const DB_ENV: &str = "ORDERHUB_QUICKSTART_DB";
 const STATE_CONNECTION: &str = "quickstart";
 const SIM_SCOPE: &str = "simulator-clock";
 /// How long "the hub was off" between two runs, in simulated time.
-const OFFLINE_HOURS: i64 = 6;
+const OFFLINE_HOURS: i64 = 12;
 /// Days of order history the first run backfills.
 const HISTORY_DAYS: i64 = 5;
 /// Simulated days the hub then runs on its schedule: long enough on the first run for the personal data
 /// of unshipped orders to fall due (14 days after import).
 const FIRST_RUN_DAYS: i64 = 15;
 const LATER_RUN_DAYS: i64 = 2;
-/// Hours between two scheduler ticks.
+/// Hours between two scheduler ticks (small runs: a day).
 const TICK_HOURS: i64 = 6;
+const SMALL_TICK_HOURS: i64 = 24;
 /// The country filter: everything except orders shipping to Mexico or Italy.
 const COUNTRY_FILTER: &str = "-MX,-IT";
 /// The rule file.
@@ -420,19 +422,21 @@ pub async fn run(options: Options) -> anyhow::Result<RunSummary> {
     //    these, so the output stays readable.)
     let days = match (harness.is_simulated(), first_run) {
         (true, true) => FIRST_RUN_DAYS,
+        (true, false) if small => 1,
         (true, false) => LATER_RUN_DAYS,
         (false, _) => 0,
     };
+    let tick_hours = if small { SMALL_TICK_HOURS } else { TICK_HOURS };
     let mut retention = Vec::new();
     if days > 0 {
         println!(
-            "\nThe hub runs on its schedule for {days} simulated days (a tick every {TICK_HOURS} h: imports, outbound, feed results; retention daily):"
+            "\nThe hub runs on its schedule for {days} simulated days (a tick every {tick_hours} h: imports, outbound, feed results; retention daily):"
         );
     }
     let mut day = DayLine::default();
     let mut last_retention: Option<DateTime<Utc>> = None;
-    for tick in 1..=days * 24 / TICK_HOURS {
-        harness.wait(Duration::hours(TICK_HOURS)).await;
+    for tick in 1..=days * 24 / tick_hours {
+        harness.wait(Duration::hours(tick_hours)).await;
         for (c, _) in &connections {
             match engine.import_connection(&c.id).await {
                 Ok(report) => {
@@ -456,7 +460,7 @@ pub async fn run(options: Options) -> anyhow::Result<RunSummary> {
             retention.push(r);
             last_retention = Some(now);
         }
-        if tick % (24 / TICK_HOURS) == 0 {
+        if tick % (24 / tick_hours) == 0 {
             println!(
                 "  {}  {:>4} orders seen, {:>3} new, {:>3} updated, {:>2} canceled by buyers; {:>2} submissions; {:>3} redacted",
                 ts(now),
@@ -477,8 +481,9 @@ pub async fn run(options: Options) -> anyhow::Result<RunSummary> {
                 add(&mut run.import, &report);
             }
         }
-        retention.push(engine.run_retention().await?);
     }
+    // Once more at the end, so the database is left with nothing overdue.
+    retention.push(engine.run_retention().await?);
     for (c, _) in &connections {
         if let Some(run) = summary.connections.get_mut(c.id.as_str()) {
             run.cursor_at_end = store
@@ -540,7 +545,7 @@ pub async fn run(options: Options) -> anyhow::Result<RunSummary> {
 
 /// The simulated sellers (the same on every run: the world is a function of the seed and these).
 fn sellers(small: bool) -> Vec<SellerSpec> {
-    let (na, eu) = if small { (14.0, 12.0) } else { (90.0, 70.0) };
+    let (na, eu) = if small { (8.0, 6.0) } else { (60.0, 45.0) };
     vec![
         SellerSpec::new(NA_SELLER, &["US", "CA", "MX"])
             .store_name("Sim Outdoor US")

@@ -35,9 +35,18 @@ async fn main() -> anyhow::Result<()> {
 
     let per_day = sized(150.0, 25.0);
     let sellers = vec![
-        SellerSpec::new("A1SIMUSSELLER1", &["US", "CA"]).roles(&Role::ALL).orders_per_day(per_day).afn_share(0.2),
-        SellerSpec::new("A2SIMEUSELLER1", &["DE", "FR", "UK"]).roles(&Role::ALL).orders_per_day(per_day).afn_share(0.2),
-        SellerSpec::new("A3SIMJPSELLER1", &["JP"]).roles(&Role::ALL).orders_per_day(per_day).afn_share(0.2),
+        SellerSpec::new("A1SIMUSSELLER1", &["US", "CA"])
+            .roles(&Role::ALL)
+            .orders_per_day(per_day)
+            .afn_share(0.2),
+        SellerSpec::new("A2SIMEUSELLER1", &["DE", "FR", "UK"])
+            .roles(&Role::ALL)
+            .orders_per_day(per_day)
+            .afn_share(0.2),
+        SellerSpec::new("A3SIMJPSELLER1", &["JP"])
+            .roles(&Role::ALL)
+            .orders_per_day(per_day)
+            .afn_share(0.2),
     ];
     let harness = Harness::from_env_or_simulator(SimOptions::new(81, sellers)).await?;
     let settings = ConnectionSettings {
@@ -55,7 +64,11 @@ async fn main() -> anyhow::Result<()> {
     );
     let mut connections = Vec::new();
     for seller in harness.sellers() {
-        let id = format!("{}-{}", seller.region.code().to_ascii_lowercase(), seller.seller_id);
+        let id = format!(
+            "{}-{}",
+            seller.region.code().to_ascii_lowercase(),
+            seller.seller_id
+        );
         engine = engine.with_connection(harness.runtime(seller, &id, settings.clone()));
         connections.push((ConnectionId::new(id), seller.region));
     }
@@ -65,7 +78,10 @@ async fn main() -> anyhow::Result<()> {
         engine.sync_fba_stock(conn).await?;
     }
     let mut items = store.list_items().await?;
-    for item in items.iter_mut().filter(|i| i.channel == FulfillmentChannel::Amazon) {
+    for item in items
+        .iter_mut()
+        .filter(|i| i.channel == FulfillmentChannel::Amazon)
+    {
         item.location = Some("FBA".to_owned());
     }
     store.put_items(&items).await?;
@@ -82,9 +98,17 @@ async fn main() -> anyhow::Result<()> {
         let route = o
             .metadata
             .get(decision_keys::ROUTE_TO)
-            .unwrap_or(if o.fulfillment_channel == FulfillmentChannel::Amazon { "(AFN record)" } else { "(unrouted)" })
+            .unwrap_or(if o.fulfillment_channel == FulfillmentChannel::Amazon {
+                "(AFN record)"
+            } else {
+                "(unrouted)"
+            })
             .to_owned();
-        *table.entry(route.clone()).or_default().entry(o.seller_id.as_str().to_owned()).or_default() += 1;
+        *table
+            .entry(route.clone())
+            .or_default()
+            .entry(o.seller_id.as_str().to_owned())
+            .or_default() += 1;
         by_route.entry(route).or_default().push(o);
     }
     let sellers: Vec<String> = harness.sellers().iter().map(|s| s.seller_id.clone()).collect();
@@ -103,7 +127,10 @@ async fn main() -> anyhow::Result<()> {
 
     // Your services pick up their orders by route.
     println!();
-    for (route, list) in by_route.iter().filter(|(r, _)| !r.starts_with('(') && r.as_str() != MCF_ROUTE) {
+    for (route, list) in by_route
+        .iter()
+        .filter(|(r, _)| !r.starts_with('(') && r.as_str() != MCF_ROUTE)
+    {
         let first = list
             .iter()
             .take(2)

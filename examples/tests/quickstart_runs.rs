@@ -56,18 +56,28 @@ async fn the_second_run_continues_from_the_stored_cursors() {
         let after: DateTime<Utc> = DateTime::parse_from_rfc3339(after)
             .unwrap_or_else(|e| panic!("{id}: LastUpdatedAfter {after:?}: {e}"))
             .with_timezone(&Utc);
-        assert_eq!(Some(after), before.cursor_at_end, "{id}: LastUpdatedAfter is the cursor");
+        assert_eq!(
+            Some(after),
+            before.cursor_at_end,
+            "{id}: LastUpdatedAfter is the cursor"
+        );
         assert!(
             c.catch_up.seen < before.catch_up.seen / 4,
             "{id}: the second run reads only what changed ({} vs {})",
             c.catch_up.seen,
             before.catch_up.seen
         );
-        assert!(c.cursor_at_end > before.cursor_at_end, "{id}: the cursor moves on");
+        assert!(
+            c.cursor_at_end > before.cursor_at_end,
+            "{id}: the cursor moves on"
+        );
         caught_up += c.catch_up.imported;
         imported += c.import.imported;
     }
-    assert!(caught_up > 0, "orders that arrived while the hub was off are imported");
+    assert!(
+        caught_up > 0,
+        "orders that arrived while the hub was off are imported"
+    );
     assert_eq!(
         second.orders_in_store,
         first.orders_in_store + imported,

@@ -450,12 +450,22 @@ async fn one_run(seed: u64) -> RunStats {
     let records = sim.recorded_requests();
     if std::env::var_os("ORDERHUB_FAULT_VERBOSE").is_some() {
         for r in &records {
-            let body = if r.operation.as_deref().is_some_and(|o| o.contains("Feed") || o.contains("storage")) {
-                String::from_utf8_lossy(&r.body).chars().take(160).collect::<String>()
+            let body = if r
+                .operation
+                .as_deref()
+                .is_some_and(|o| o.contains("Feed") || o.contains("storage"))
+            {
+                String::from_utf8_lossy(&r.body)
+                    .chars()
+                    .take(160)
+                    .collect::<String>()
             } else {
                 String::new()
             };
-            eprintln!("{} {} {} {:?} {} {}", r.seq, r.sim_time, r.method, r.operation, r.status, body);
+            eprintln!(
+                "{} {} {} {:?} {} {}",
+                r.seq, r.sim_time, r.method, r.operation, r.status, body
+            );
         }
     }
     stats.requests = records.len();
@@ -668,22 +678,19 @@ async fn deferrals_do_not_use_up_attempts() {
     let conn = connection(OrdersApiVersion::V2026_01_01, sim.now() - Duration::days(1));
     let engine = worker(&sim, store.clone(), planner, conn, "w-defer".to_owned(), None);
     let now = sim.now();
-    // A feed of the same type went out just now: the next may go in 20 minutes.
-    store
-        .record_feed(&orderhub_core::FeedRecord {
-            id: "earlier".to_owned(),
-            connection_id: conn_id(),
-            seller_id: SellerId::new(SELLER),
-            feed_type: "POST_ORDER_FULFILLMENT_DATA".to_owned(),
-            amazon_feed_id: Some("50000000001".to_owned()),
-            submitted_at: now,
-            entries: Vec::new(),
-            status: FeedStatus::Done,
-            summary: None,
-            finished_at: Some(now),
-        })
-        .await
-        .unwrap();
+    // Another feed of the same type goes out just before each pass: the next may go 20 minutes later.
+    let other_feed = |n: u32, at: DateTime<Utc>| orderhub_core::FeedRecord {
+        id: format!("earlier-{n}"),
+        connection_id: conn_id(),
+        seller_id: SellerId::new(SELLER),
+        feed_type: "POST_ORDER_FULFILLMENT_DATA".to_owned(),
+        amazon_feed_id: Some(format!("5000000000{n}")),
+        submitted_at: at,
+        entries: Vec::new(),
+        status: FeedStatus::Done,
+        summary: None,
+        finished_at: Some(at),
+    };
     let entry = OutboxEntry {
         id: OutboxId::new("deferred-1"),
         connection_id: conn_id(),
@@ -714,11 +721,13 @@ async fn deferrals_do_not_use_up_attempts() {
     store.enqueue(std::slice::from_ref(&entry)).await.unwrap();
     let max = EngineConfig::default().max_attempts;
     let mut deferred = 0;
-    for _ in 0..max + 2 {
+    for n in 0..max + 2 {
+        store.record_feed(&other_feed(n, sim.now())).await.unwrap();
         let r = engine.run_outbound().await.unwrap();
         deferred += r.deferred;
         assert_eq!(r.submissions, 0, "{r:?}");
-        sim.advance(Duration::minutes(1));
+        let due = store.get_outbox(&entry.id).await.unwrap().unwrap().not_before;
+        sim.advance(due - sim.now());
     }
     assert!(deferred > max as usize, "deferred {deferred} times");
     sim.advance(Duration::minutes(20));
@@ -726,7 +735,11 @@ async fn deferrals_do_not_use_up_attempts() {
     let r = engine.run_outbound().await.unwrap();
     assert_eq!((r.submissions, r.retrying, r.failed), (1, 1, 0), "{r:?}");
     let stored = store.get_outbox(&entry.id).await.unwrap().unwrap();
-    assert_eq!(stored.status, OutboxStatus::Pending, "back for a retry, not failed");
+    assert_eq!(
+        stored.status,
+        OutboxStatus::Pending,
+        "back for a retry, not failed"
+    );
     assert!(stored.not_before > sim.now(), "with backoff");
     sim.shutdown().await;
 }

@@ -199,11 +199,14 @@ async fn the_tick_runs_every_job_on_its_cadence() {
             Job::FbaStock,
             Job::Inventory,
             Job::McfTracking,
+            Job::McfSubmit,
+            Job::Labels,
             Job::Outbound,
             Job::FeedResults,
             Job::Retention
         ],
-        "everything that never ran is due; orders are switched off"
+        "everything that never ran is due; orders are switched off; the hand-off of routed orders runs \
+         with the MCF tracking"
     );
     assert!(first.fba_stock[0].1.as_ref().unwrap().updated > 0);
     assert!(first.imports.is_empty());
@@ -226,9 +229,59 @@ async fn the_tick_runs_every_job_on_its_cadence() {
             Job::FbaStock,
             Job::Inventory,
             Job::McfTracking,
+            Job::McfSubmit,
+            Job::Labels,
             Job::Outbound,
             Job::FeedResults
         ]
+    );
+    sim.shutdown().await;
+}
+
+#[tokio::test]
+async fn the_hand_off_of_routed_orders_runs_only_when_the_import_changed_orders() {
+    let sim = simulator(505, 20.0).await;
+    let from = sim.now() - Duration::days(1);
+    let store: Arc<dyn Store> = Arc::new(MemoryStore::new());
+    let mut conn = connection(OrdersApiVersion::V2026_01_01, from);
+    conn.settings.orders_schedule = Cadence::Minutes(10);
+    conn.settings.inventory_schedule = Cadence::Never;
+    conn.settings.fba_stock_schedule = Cadence::Never;
+    conn.settings.mcf_tracking_schedule = Cadence::Never;
+    conn.settings.feed_results_schedule = Cadence::Never;
+    let engine = engine(&sim, store.clone(), conn);
+    let jobs = |r: &orderhub_core::engine::TickReport| -> Vec<Job> { r.ran.iter().map(|j| j.job).collect() };
+    let changed = |r: &orderhub_core::engine::TickReport| {
+        r.imports
+            .iter()
+            .any(|(_, i)| matches!(i, Ok(i) if i.imported + i.updated > 0))
+    };
+
+    let first = engine.tick().await.unwrap();
+    assert!(
+        changed(&first),
+        "a day of history brings orders: {:?}",
+        first.imports
+    );
+    assert_eq!(
+        jobs(&first)[..3],
+        [Job::Orders, Job::McfSubmit, Job::Labels],
+        "{:?}",
+        first.ran
+    );
+    let mut quiet = 0;
+    for _ in 0..12 {
+        sim.advance(Duration::minutes(11));
+        let tick = engine.tick().await.unwrap();
+        let ran = jobs(&tick);
+        assert_eq!(ran[0], Job::Orders, "{ran:?}");
+        let handed_off = ran.contains(&Job::McfSubmit) && ran.contains(&Job::Labels);
+        assert_eq!(handed_off, changed(&tick), "{:?} {:?}", ran, tick.imports);
+        quiet += usize::from(!changed(&tick));
+    }
+    assert!(
+        quiet > 0,
+        "some ten-minute windows bring nothing at 20 orders a day"
     );
     sim.shutdown().await;
 }
@@ -284,5 +337,83 @@ async fn connection_health_is_saved_from_jobs_and_test_credentials() {
         store.get_connection(&conn_id()).await.unwrap().unwrap().health,
         ConnectionHealth::Live
     );
+    sim.shutdown().await;
+}
+
+#[tokio::test]
+async fn hub_cancellations_restock_and_hub_shipments_are_confirmed() {
+    let sim = simulator(505, 40.0).await;
+    let from = sim.now() - Duration::days(3);
+    let store: Arc<dyn Store> = Arc::new(MemoryStore::new());
+    let engine = engine(
+        &sim,
+        store.clone(),
+        connection(OrdersApiVersion::V2026_01_01, from),
+    );
+    engine.import_connection(&conn_id()).await.unwrap();
+    let open = open_mfn_orders(store.as_ref()).await;
+    assert!(open.len() >= 2);
+    let (cancel, ship) = (open[0].clone(), open[1].clone());
+    let line = &cancel.lines[0];
+    let sku = line.sku.clone().unwrap();
+    store
+        .put_items(&[InventoryItem::new(sku.clone(), 10)])
+        .await
+        .unwrap();
+    engine.sync_inventory(&conn_id()).await.unwrap();
+
+    // Cancel: status, restock and the outbox entry together; a second call changes nothing.
+    let id = engine
+        .cancel(&conn_id(), &cancel.id, orderhub_core::CancelReason::NoInventory)
+        .await
+        .unwrap();
+    let again = engine
+        .cancel(&conn_id(), &cancel.id, orderhub_core::CancelReason::NoInventory)
+        .await
+        .unwrap();
+    assert_eq!(id, again);
+    let stored = store.get_order(&cancel.id).await.unwrap().unwrap();
+    assert_eq!(stored.hub_status, orderhub_core::HubStatus::Canceled);
+    let restocked = 10
+        + i64::from(
+            cancel
+                .lines
+                .iter()
+                .filter(|l| l.sku.as_deref() == Some(sku.as_str()))
+                .map(|l| l.quantity_unshipped())
+                .sum::<u32>(),
+        );
+    assert_eq!(store.get_item(&sku).await.unwrap().unwrap().quantity, restocked);
+    let entry = store.get_outbox(&id).await.unwrap().unwrap();
+    assert!(matches!(entry.payload, OutboxPayload::Cancellation { .. }));
+    // The next inventory sync sends the restocked quantity.
+    let sync = engine.sync_inventory(&conn_id()).await.unwrap();
+    assert_eq!(sync.queued, 1, "{sync:?}");
+
+    // Ship: the confirmation goes out and Amazon shows the order shipped.
+    let shipment = orderhub_core::Shipment {
+        id: orderhub_core::ShipmentId::new("pkg-hub-1"),
+        order_id: ship.id.clone(),
+        carrier: "UPS".to_owned(),
+        service: Some("Ground".to_owned()),
+        tracking_number: Some("1Z999AA10123456784".to_owned()),
+        ship_date: sim.now() - Duration::hours(1),
+        lines: Vec::new(),
+        tracked: true,
+        label_created_at: None,
+        delivered_at: None,
+    };
+    let ship_id = engine.ship(&conn_id(), shipment.clone()).await.unwrap();
+    assert_eq!(engine.ship(&conn_id(), shipment).await.unwrap(), ship_id);
+    assert_eq!(
+        store.get_order(&ship.id).await.unwrap().unwrap().hub_status,
+        orderhub_core::HubStatus::Shipped
+    );
+    engine.run_outbound().await.unwrap();
+    assert_eq!(
+        store.get_outbox(&ship_id).await.unwrap().unwrap().status,
+        orderhub_core::OutboxStatus::Done
+    );
+    assert_eq!(sim.order(ship.id.as_str()).unwrap().status, "Shipped");
     sim.shutdown().await;
 }

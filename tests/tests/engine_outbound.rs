@@ -271,3 +271,70 @@ async fn stock_goes_out_in_a_listings_feed_and_its_report_settles_the_entry() {
     );
     sim.shutdown().await;
 }
+
+#[tokio::test]
+async fn a_seller_cancellation_reaches_amazon_with_the_connections_marketplace() {
+    let sim = simulator(44, 20.0).await;
+    let from = sim.now() - Duration::days(3);
+    let store: Arc<dyn Store> = Arc::new(MemoryStore::new());
+    let engine = engine(
+        &sim,
+        store.clone(),
+        connection(OrdersApiVersion::V2026_01_01, from),
+    );
+    engine.import_connection(&conn_id()).await.unwrap();
+    let order = open_orders(store.as_ref())
+        .await
+        .into_iter()
+        .next()
+        .expect("an open merchant-fulfilled order");
+    let entry_id = engine
+        .cancel(&conn_id(), &order.id, orderhub_core::CancelReason::NoInventory)
+        .await
+        .unwrap();
+
+    // Cancellations wait five minutes for companions (the hubs' batching delay), then go out.
+    let first = engine.run_outbound().await.unwrap();
+    assert_eq!((first.submissions, first.deferred), (0, 1), "{first:?}");
+    sim.advance(Duration::minutes(6));
+    let report = engine.run_outbound().await.unwrap();
+    assert_eq!(report.submissions, 1, "{report:?}");
+    let record = store.get_feed(&report.feed_records[0]).await.unwrap().unwrap();
+    assert_eq!(record.feed_type, "POST_ORDER_ACKNOWLEDGEMENT_DATA");
+    assert!(
+        record.amazon_feed_id.is_some(),
+        "createFeed accepted the feed (it needs a marketplace): {record:?}"
+    );
+    let create_feed = sim
+        .recorded_requests()
+        .into_iter()
+        .find(|r| r.operation.as_deref() == Some("feeds/createFeed"))
+        .expect("a createFeed request");
+    let body = String::from_utf8_lossy(&create_feed.body).into_owned();
+    assert!(
+        create_feed.status < 300,
+        "createFeed answered {}: {body}",
+        create_feed.status
+    );
+    assert!(body.contains(US), "the connection's marketplace is named: {body}");
+
+    let mut finished = false;
+    for _ in 0..10 {
+        sim.advance(Duration::minutes(5));
+        if engine.collect_feed_results().await.unwrap().finished > 0 {
+            finished = true;
+            break;
+        }
+    }
+    assert!(finished, "the feed finished within 50 simulated minutes");
+    assert_eq!(
+        store.get_outbox(&entry_id).await.unwrap().unwrap().status,
+        OutboxStatus::Done
+    );
+    assert_eq!(
+        sim.order(order.id.as_str()).unwrap().status,
+        "Canceled",
+        "Amazon canceled it"
+    );
+    sim.shutdown().await;
+}

@@ -272,10 +272,10 @@ fn check_prescription(p: &Map<String, Value>, now: DateTime<Utc>) -> Vec<String>
         .and_then(parse_time)
     {
         None => {
-            out.push("Invalid request parameter `expirationDate`. Must be an ISO 8601 date-time.".to_owned())
+            out.push("Invalid request parameter `expirationDate`. Must be an ISO 8601 date-time.".to_owned());
         }
         Some(t) if t < now => {
-            out.push("The prescription has expired: `expirationDate` is in the past.".to_owned())
+            out.push("The prescription has expired: `expirationDate` is in the past.".to_owned());
         }
         Some(_) => {}
     }

@@ -47,6 +47,12 @@ pub enum EngineError {
     /// what to fix.
     #[error(transparent)]
     Label(#[from] super::labels::LabelError),
+    /// The order is not in the store.
+    #[error("order {order_id} is not in the store: import it first")]
+    UnknownOrder {
+        /// The order.
+        order_id: crate::domain::AmazonOrderId,
+    },
     /// The fulfillment service (Amazon MCF) refused or failed a call for an order.
     #[error(
         "fulfillment of order {order_id} through connection {connection_id} failed during {during}: {source}"

@@ -65,22 +65,38 @@ impl Engine {
     /// (`talked` says whether it did) makes it [`ConnectionHealth::Live`]; anything else says nothing.
     /// Only connections saved in the store are updated; a failure to save is logged, not returned (the
     /// job's own outcome matters more).
-    pub(crate) async fn observe_health<T>(
+    ///
+    /// Takes `talked` already evaluated (see [`Engine::health_after`]): a generic closure held across
+    /// the await would make the callers' futures (and so [`Engine::tick`]'s) not `Send` for every
+    /// lifetime, and `tokio::spawn(async move { engine.tick().await })` would not compile.
+    pub(crate) async fn observe_health(
+        &self,
+        connection_id: &ConnectionId,
+        health: Option<ConnectionHealth>,
+    ) {
+        let Some(health) = health else {
+            return;
+        };
+        if let Err(e) = self.persist_health(connection_id, &health).await {
+            tracing::warn!(connection = %connection_id, error = %e, "could not save the connection's health");
+        }
+    }
+
+    /// What a job's outcome says about the connection's health, if anything (for
+    /// [`Engine::observe_health`]).
+    pub(crate) fn health_after<T>(
         &self,
         connection_id: &ConnectionId,
         outcome: &Result<T, EngineError>,
         talked: impl FnOnce(&T) -> bool,
-    ) {
-        let health = match outcome {
-            Ok(r) if talked(r) => ConnectionHealth::Live,
+    ) -> Option<ConnectionHealth> {
+        match outcome {
+            Ok(r) if talked(r) => Some(ConnectionHealth::Live),
             Err(e) if is_invalid_grant(e) => {
                 tracing::warn!(connection = %connection_id, "the seller's authorization is no longer valid: re-authorize the app");
-                ConnectionHealth::NeedsReauthorization { since: self.now() }
+                Some(ConnectionHealth::NeedsReauthorization { since: self.now() })
             }
-            _ => return,
-        };
-        if let Err(e) = self.persist_health(connection_id, &health).await {
-            tracing::warn!(connection = %connection_id, error = %e, "could not save the connection's health");
+            _ => None,
         }
     }
 

@@ -708,8 +708,11 @@ impl Engine {
                     false
                 }
             };
-        let items: Vec<Vec<v0::OrderItem>> = futures::stream::iter(list.orders.iter())
-            .map(|o| self.order_items(rt, o.amazon_order_id.as_ref(), pii, generic_rdt))
+        // Owned ids, so the stream's closure borrows nothing from the list (keeps the walk `Send`).
+        let ids: Vec<Option<v0::AmazonOrderId>> =
+            list.orders.iter().map(|o| o.amazon_order_id.clone()).collect();
+        let items: Vec<Vec<v0::OrderItem>> = futures::stream::iter(ids)
+            .map(|oid| self.order_items(rt, oid, pii, generic_rdt))
             .buffered(PER_ORDER_CONCURRENCY)
             .try_collect()
             .await?;
@@ -734,7 +737,7 @@ impl Engine {
     async fn order_items(
         &self,
         rt: &ConnectionRuntime,
-        order_id: Option<&v0::AmazonOrderId>,
+        order_id: Option<v0::AmazonOrderId>,
         pii: bool,
         generic_rdt: bool,
     ) -> Result<Vec<v0::OrderItem>, EngineError> {
@@ -746,7 +749,7 @@ impl Engine {
             during: "getOrderItems",
             source: Box::new(source),
         };
-        let mut req = GetOrderItems::new(&rt.client, oid.clone());
+        let mut req = GetOrderItems::new(&rt.client, oid);
         if pii {
             req = req.data_elements([DataElement::BuyerInfo]);
             if generic_rdt {

@@ -160,10 +160,10 @@ impl Engine {
         self.take_lease(&lease).await?;
         let result = self.sync_fba_stock_locked(rt, &lease).await;
         self.give_lease(&lease).await;
-        self.observe_health(connection_id, &result, |r| {
+        let health = self.health_after(connection_id, &result, |r| {
             r.summaries > 0 || !rt.connection.marketplaces.is_empty()
-        })
-        .await;
+        });
+        self.observe_health(connection_id, health).await;
         result
     }
 

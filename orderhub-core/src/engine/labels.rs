@@ -697,10 +697,10 @@ impl Engine {
         self.take_lease(&lease).await?;
         let result = self.buy_label_locked(rt, order_id).await;
         self.give_lease(&lease).await;
-        self.observe_health(connection_id, &result, |r| {
+        let health = self.health_after(connection_id, &result, |r| {
             r.kind != LabelOutcomeKind::AlreadyBought
-        })
-        .await;
+        });
+        self.observe_health(connection_id, health).await;
         result
     }
 
@@ -1063,7 +1063,8 @@ impl Engine {
         self.take_lease(&lease).await?;
         let result = self.void_label_locked(rt, order_id).await;
         self.give_lease(&lease).await;
-        self.observe_health(connection_id, &result, |_| true).await;
+        let health = self.health_after(connection_id, &result, |_| true);
+        self.observe_health(connection_id, health).await;
         result
     }
 

@@ -328,10 +328,10 @@ impl Engine {
         self.take_lease(&lease).await?;
         let result = self.submit_mcf_locked(rt).await;
         self.give_lease(&lease).await;
-        self.observe_health(connection_id, &result, |r| {
+        let health = self.health_after(connection_id, &result, |r| {
             !(r.submitted.is_empty() && r.recovered.is_empty() && r.problems.is_empty())
-        })
-        .await;
+        });
+        self.observe_health(connection_id, health).await;
         result
     }
 
@@ -429,10 +429,10 @@ impl Engine {
         self.take_lease(&lease).await?;
         let result = self.track_mcf_locked(rt).await;
         self.give_lease(&lease).await;
-        self.observe_health(connection_id, &result, |r| {
+        let health = self.health_after(connection_id, &result, |r| {
             r.checked > 0 || !r.problems.is_empty()
-        })
-        .await;
+        });
+        self.observe_health(connection_id, health).await;
         result
     }
 

@@ -49,7 +49,10 @@ use amazon_spapi::clock::Clock;
 use chrono::{DateTime, Duration, Utc};
 
 use crate::adapter::AdapterContext;
-use crate::domain::{AmazonOrderId, Connection, ConnectionId, Order, OutboxEntry};
+use crate::domain::{
+    AmazonOrderId, CancelReason, Connection, ConnectionId, FulfillmentChannel, HubStatus, Order, OutboxEntry,
+    OutboxId, OutboxPayload, OutboxStatus, Shipment,
+};
 use crate::fulfillment::McfFulfillmentService;
 use crate::policy::import::ImportPolicy;
 use crate::policy::outbound::OutboundPlanner;
@@ -269,6 +272,121 @@ impl Engine {
             })
     }
 
+    /// Records a package the hub shipped and queues its confirmation for Amazon, in one transaction: the
+    /// order's hub status becomes `Shipped` and a `ShipmentConfirmation` outbox entry with the id
+    /// `ship-<shipment id>` is added (calling again with the same shipment id adds nothing). The outbound
+    /// pass sends it. A shipment that lists no lines ships every unit still unshipped.
+    ///
+    /// # Errors
+    /// [`EngineError::UnknownConnection`]; [`EngineError::UnknownOrder`]; [`EngineError::Store`].
+    pub async fn ship(
+        &self,
+        connection_id: &ConnectionId,
+        shipment: Shipment,
+    ) -> Result<OutboxId, EngineError> {
+        let rt = self.runtime(connection_id)?;
+        let order_id = shipment.order_id.clone();
+        let Some(order) = self.store.get_order(&order_id).await? else {
+            return Err(EngineError::UnknownOrder { order_id });
+        };
+        let now = self.now();
+        let id = OutboxId::new(format!("ship-{}", shipment.id));
+        let entry = OutboxEntry {
+            id: id.clone(),
+            connection_id: rt.connection.id.clone(),
+            seller_id: rt.connection.seller_id.clone(),
+            payload: OutboxPayload::ShipmentConfirmation {
+                marketplace_id: order.marketplace_id.clone(),
+                shipment,
+            },
+            created_at: now,
+            not_before: now,
+            attempts: 0,
+            status: OutboxStatus::Pending,
+        };
+        self.update_order(&order_id, &[entry], &mut |o: &mut Order| {
+            if !matches!(o.hub_status, HubStatus::Canceled) {
+                o.hub_status = HubStatus::Shipped;
+            }
+        })
+        .await?;
+        Ok(id)
+    }
+
+    /// Cancels an order on the hub's side and queues the cancellation for Amazon, in one transaction: the
+    /// hub status becomes `Canceled`, the unshipped units of a merchant-fulfilled order go back into the
+    /// hub's stock (the next [`Engine::sync_inventory`] sends the new quantities), and a `Cancellation`
+    /// outbox entry with the id `cancel-<order id>` is added for the whole order (calling again adds
+    /// nothing and restocks nothing).
+    ///
+    /// # Errors
+    /// [`EngineError::UnknownConnection`]; [`EngineError::UnknownOrder`]; [`EngineError::Store`].
+    pub async fn cancel(
+        &self,
+        connection_id: &ConnectionId,
+        order_id: &AmazonOrderId,
+        reason: CancelReason,
+    ) -> Result<OutboxId, EngineError> {
+        let rt = self.runtime(connection_id)?;
+        let id = OutboxId::new(format!("cancel-{order_id}"));
+        let now = self.now();
+        for _ in 0..5 {
+            let Some(mut order) = self.store.get_order(order_id).await? else {
+                return Err(EngineError::UnknownOrder {
+                    order_id: order_id.clone(),
+                });
+            };
+            let queued = self.store.get_outbox(&id).await?.is_some();
+            if queued && order.hub_status == HubStatus::Canceled {
+                return Ok(id);
+            }
+            let mut changes = ChangeSet::new();
+            if !queued {
+                if order.fulfillment_channel == FulfillmentChannel::Merchant
+                    && !matches!(
+                        order.hub_status,
+                        HubStatus::Shipped | HubStatus::Closed | HubStatus::Canceled
+                    )
+                {
+                    for line in &order.lines {
+                        let Some(sku) = &line.sku else { continue };
+                        if let Some(mut item) = self.store.get_item(sku).await? {
+                            item.quantity += i64::from(line.quantity_unshipped());
+                            changes = changes.inventory(item);
+                        }
+                    }
+                    order.metadata.set(decision_keys::RESTOCKED, "1");
+                }
+                changes = changes.enqueue(OutboxEntry {
+                    id: id.clone(),
+                    connection_id: rt.connection.id.clone(),
+                    seller_id: rt.connection.seller_id.clone(),
+                    payload: OutboxPayload::Cancellation {
+                        order_id: order_id.clone(),
+                        lines: Vec::new(),
+                        reason,
+                    },
+                    created_at: now,
+                    not_before: now,
+                    attempts: 0,
+                    status: OutboxStatus::Pending,
+                });
+            }
+            order.hub_status = HubStatus::Canceled;
+            changes = changes.save(order);
+            let report = self.store.commit(changes).await?;
+            if report.orders.iter().any(|(_, o)| *o == UpsertOutcome::Stale) {
+                // An import wrote a newer version meanwhile: the entry and the restock are in; the next
+                // round sets the status on the newer version.
+                continue;
+            }
+            return Ok(id);
+        }
+        Err(EngineError::Busy {
+            lease: format!("order {order_id} (it kept changing while being saved; run the job again)"),
+        })
+    }
+
     /// Takes the lease `name` for this worker, or [`EngineError::Busy`].
     pub(crate) async fn take_lease(&self, name: &str) -> Result<(), EngineError> {
         let now = self.now();
@@ -327,6 +445,39 @@ impl Engine {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Integrators run the jobs from spawned timer tasks: every job's future must be `Send + 'static`
+    /// when it owns an `Arc<Engine>`. This fails to compile, not to run, when one is not (a generic
+    /// closure held across an await once made `tick` not `Send`).
+    #[test]
+    fn every_job_can_be_spawned() {
+        fn spawnable<F: std::future::Future + Send + 'static>(_: &F) {}
+        fn check(e: Arc<Engine>, c: ConnectionId, o: AmazonOrderId) {
+            spawnable(&{
+                let (e, c, o) = (e.clone(), c.clone(), o.clone());
+                async move {
+                    let _ = e.tick().await;
+                    let _ = e.import_connection(&c).await;
+                    let _ = e
+                        .backfill(&c, DateTime::<Utc>::MIN_UTC, &mut |_: &BackfillProgress| {})
+                        .await;
+                    let _ = e.test_credentials(&c).await;
+                    let _ = e.sync_inventory(&c).await;
+                    let _ = e.sync_fba_stock(&c).await;
+                    let _ = e.run_labels(&c).await;
+                    let _ = e.buy_label(&c, &o).await;
+                    let _ = e.void_label(&c, &o).await;
+                    let _ = e.run_mcf(&c).await;
+                    let _ = e.run_outbound().await;
+                    let _ = e.reconcile_submissions().await;
+                    let _ = e.collect_feed_results().await;
+                    let _ = e.run_retention().await;
+                }
+            });
+            drop((e, c, o));
+        }
+        let _ = check;
+    }
 
     #[test]
     fn backoff_doubles_and_caps() {

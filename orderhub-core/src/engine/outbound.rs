@@ -166,6 +166,9 @@ impl History {
     }
 }
 
+/// When a feed submission could have created its feed at Amazon: from, to.
+type Window = (DateTime<Utc>, DateTime<Utc>);
+
 /// What [`Engine::submit_batch`] needs besides the batch.
 struct SubmitContext<'a> {
     entries: &'a HashMap<&'a OutboxId, &'a OutboxEntry>,
@@ -552,11 +555,16 @@ impl Engine {
                 self.store.update_feed(&record).await?;
             }
             BatchPayload::Feed(doc) => {
-                let marketplaces: Vec<String> = batch
-                    .marketplace_ids
-                    .iter()
-                    .map(|m| m.as_str().to_owned())
-                    .collect();
+                // Cancellation payloads carry no marketplace, so the planner leaves the batch's list
+                // empty; createFeed needs at least one: submit with the connection's marketplaces.
+                let marketplaces: Vec<String> = if batch.marketplace_ids.is_empty() {
+                    &rt.connection.marketplaces
+                } else {
+                    &batch.marketplace_ids
+                }
+                .iter()
+                .map(|m| m.as_str().to_owned())
+                .collect();
                 let result = submit_feed(
                     &rt.client,
                     doc.feed_type.as_str(),
@@ -590,13 +598,8 @@ impl Engine {
                         // Amazon did not create the feed (refused, throttled, or an earlier step failed).
                         let message = e.to_string();
                         let retry = worth_retrying(&e);
-                        record.status = if retry {
-                            FeedStatus::Cancelled
-                        } else {
-                            FeedStatus::Fatal
-                        };
-                        record.finished_at = Some(self.now());
-                        self.store.update_feed(&record).await?;
+                        // The entries first: a crash before the record is closed leaves it open for the
+                        // reconciliation, never entries stranded under a closed record.
                         for id in &batch.entries {
                             match ctx.entries.get(id) {
                                 Some(entry) if retry => {
@@ -609,6 +612,13 @@ impl Engine {
                                 }
                             }
                         }
+                        record.status = if retry {
+                            FeedStatus::Cancelled
+                        } else {
+                            FeedStatus::Fatal
+                        };
+                        record.finished_at = Some(self.now());
+                        self.store.update_feed(&record).await?;
                     }
                 }
             }
@@ -851,11 +861,11 @@ impl Engine {
             .filter(|(id, _)| !known.contains(id.as_str()))
             .collect();
         candidates.sort_by(|a, b| a.1.cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
-        let windows: Vec<(String, (DateTime<Utc>, DateTime<Utc>), bool)> = lost
+        let windows: Vec<(String, Window, bool)> = lost
             .iter()
             .map(|(r, _, settle)| (r.id.clone(), window(r), *settle))
             .collect();
-        let inside = |t: DateTime<Utc>, w: (DateTime<Utc>, DateTime<Utc>)| t >= w.0 && t <= w.1;
+        let inside = |t: DateTime<Utc>, w: Window| t >= w.0 && t <= w.1;
         for (mut record, open, settle) in lost {
             if !settle {
                 continue;

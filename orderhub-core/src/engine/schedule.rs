@@ -36,9 +36,10 @@ pub const ENGINE_CONNECTION: &str = "orderhub-engine";
 pub enum Job {
     /// The order import (`orders_schedule`).
     Orders,
-    /// Handing routed orders to Amazon MCF (after every import).
+    /// Handing routed orders to Amazon MCF (after an import that brought new or changed orders, and on the
+    /// MCF tracking cadence).
     McfSubmit,
-    /// Buying Amazon labels for routed orders (after every import).
+    /// Buying Amazon labels for routed orders (when the MCF hand-off runs).
     Labels,
     /// Reading FBA stock (`fba_stock_schedule`).
     FbaStock,
@@ -90,10 +91,11 @@ pub struct TickReport {
     /// Imports run, per connection; failures are kept here (the next tick retries) rather than stopping
     /// the other connections.
     pub imports: Vec<(ConnectionId, Result<ImportReport, EngineError>)>,
-    /// MCF runs, per connection: submission after each import, tracking when `mcf_tracking_schedule` was
-    /// due (both in one report when both ran).
+    /// MCF runs, per connection: tracking when `mcf_tracking_schedule` was due, and the submission of
+    /// routed orders after an import that brought new or changed orders and on the tracking cadence (one
+    /// entry each).
     pub mcf: Vec<(ConnectionId, Result<McfReport, EngineError>)>,
-    /// Label runs after each import, per connection.
+    /// Label runs, per connection (with the MCF submission).
     pub labels: Vec<(ConnectionId, Result<LabelsReport, EngineError>)>,
     /// Inventory syncs, per connection.
     pub inventory: Vec<(ConnectionId, Result<InventorySyncReport, EngineError>)>,
@@ -130,10 +132,10 @@ impl TickReport {
 }
 
 impl Engine {
-    /// Runs what is due now, connection by connection: the order import per `orders_schedule` (followed
-    /// by the MCF submission and the label run, which act on the orders the import routed), the FBA stock
-    /// read per `fba_stock_schedule`, the inventory sync per `inventory_schedule`, the MCF tracking per
-    /// `mcf_tracking_schedule`; then the outbound pass (every tick), the feed results when any
+    /// Runs what is due now, connection by connection: the order import per `orders_schedule`, the FBA
+    /// stock read per `fba_stock_schedule`, the inventory sync per `inventory_schedule`, the MCF tracking
+    /// per `mcf_tracking_schedule`, and the hand-off of routed orders (MCF submission and label run) when
+    /// the import brought new or changed orders or the tracking ran; then the outbound pass (every tick), the feed results when any
     /// connection's `feed_results_schedule` is due, and retention once a day. A job that never ran is due;
     /// [`Cadence::Never`] switches a job off. Each job's outcome also updates the connection's health
     /// (`invalid_grant` → needs re-authorization, a success that talked to Amazon → live) when the store
@@ -148,23 +150,21 @@ impl Engine {
         for rt in self.connections.values() {
             let id = rt.connection.id.clone();
             let s = &rt.connection.settings;
+            let mut handoff_due = false;
             if self
                 .claim_slot(&id, ORDERS_SCHEDULE_SCOPE, s.orders_schedule)
                 .await?
             {
                 let result = self.import_connection(&id).await;
                 if !matches!(result, Err(EngineError::Busy { .. })) {
-                    self.observe_health(&id, &result, |_| true).await;
+                    let health = self.health_after(&id, &result, |_| true);
+                    self.observe_health(&id, health).await;
                     report.note(Some(&id), Job::Orders, &result);
+                    // The hand-off passes read every open order of the connection: run them when the
+                    // import brought new or changed orders, not on every quiet tick (they also run on
+                    // the MCF tracking cadence below, which retries hand-offs that failed).
+                    handoff_due |= matches!(&result, Ok(r) if r.imported + r.updated > 0);
                     report.imports.push((id.clone(), result));
-                    let mcf = self.submit_mcf(&id).await;
-                    if !matches!(mcf, Err(EngineError::Busy { .. })) {
-                        report.note(Some(&id), Job::McfSubmit, &mcf);
-                        report.mcf.push((id.clone(), mcf));
-                    }
-                    let labels = self.run_labels(&id).await;
-                    report.note(Some(&id), Job::Labels, &labels);
-                    report.labels.push((id.clone(), labels));
                 }
             }
             if self
@@ -191,19 +191,22 @@ impl Engine {
                 .claim_slot(&id, MCF_TRACKING_SCHEDULE_SCOPE, s.mcf_tracking_schedule)
                 .await?
             {
+                handoff_due = true;
                 let result = self.track_mcf(&id).await;
                 if !matches!(result, Err(EngineError::Busy { .. })) {
                     report.note(Some(&id), Job::McfTracking, &result);
-                    match (report.mcf.iter_mut().find(|(c, _)| c == &id), result) {
-                        (Some((_, Ok(before))), Ok(tracked)) => {
-                            before.checked += tracked.checked;
-                            before.in_progress += tracked.in_progress;
-                            before.shipped.extend(tracked.shipped);
-                            before.problems.extend(tracked.problems);
-                        }
-                        (_, result) => report.mcf.push((id.clone(), result)),
-                    }
+                    report.mcf.push((id.clone(), result));
                 }
+            }
+            if handoff_due {
+                let mcf = self.submit_mcf(&id).await;
+                if !matches!(mcf, Err(EngineError::Busy { .. })) {
+                    report.note(Some(&id), Job::McfSubmit, &mcf);
+                    report.mcf.push((id.clone(), mcf));
+                }
+                let labels = self.run_labels(&id).await;
+                report.note(Some(&id), Job::Labels, &labels);
+                report.labels.push((id.clone(), labels));
             }
         }
         let outbound = self.run_outbound().await;

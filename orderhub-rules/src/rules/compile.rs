@@ -10,7 +10,7 @@ use regex::{Regex, RegexBuilder};
 use rust_decimal::Decimal;
 
 use super::fields::{self, FieldRef, Kind, Scope};
-use super::plan::{plan, program, Op};
+use super::plan::{plan, Node};
 use super::spec::{ActionSpec, ConditionSpec, RuleSpec, Scalar};
 use super::RuleErrorKind;
 use crate::carriers::CarrierList;
@@ -25,8 +25,8 @@ pub(crate) struct CompiledRule {
     pub(crate) events: u8,
     /// The condition as compiled (generic tests): the reference evaluator's.
     pub(crate) cond: Cond,
-    /// The same condition, specialised and flattened for evaluation.
-    pub(crate) plan: Box<[Op]>,
+    /// The same condition, specialised for evaluation.
+    pub(crate) plan: Node,
     pub(crate) actions: Box<[Action]>,
 }
 
@@ -157,7 +157,7 @@ pub(crate) fn compile_rule(
         None => Cond::True,
         Some(c) => cx.cond(c, false)?,
     };
-    let plan = program(plan(cond.clone()));
+    let plan = plan(cond.clone());
     let actions = spec
         .actions
         .iter()

@@ -9,8 +9,8 @@ use orderhub_core::policy::import::{
 use rust_decimal::Decimal;
 
 use super::compile::{event_bit, Action, CompiledRule, Cond, Leaf, Operand, Test};
-use super::plan::{BoolSrc, BoolTest, NumSrc, NumTest, Op, Step, TextEq, TextSrc, TextTest, HOLDS};
 use super::fields::{parse_number, FieldRef, Subject, Val};
+use super::plan::{BoolSrc, BoolTest, Node, NumSrc, NumTest, TextEq, TextSrc, TextTest};
 use crate::text::{contains_ignore_ascii_case, ends_with_ignore_ascii_case, starts_with_ignore_ascii_case};
 
 /// Runs the rules with the specialised plans.
@@ -20,7 +20,9 @@ pub(crate) fn run(
     ctx: &ImportContext<'_>,
     out: &mut ImportDecision,
 ) {
-    run_with(rules, event, ctx, out, |rule, s, cache| eval(&rule.plan, s, None, cache));
+    run_with(rules, event, ctx, out, |rule, s, cache| {
+        eval(&rule.plan, s, None, cache)
+    });
 }
 
 /// Runs the rules with the generic conditions (the reference the plans must agree with).
@@ -183,34 +185,32 @@ impl<'a> MetaCache<'a> {
     }
 }
 
-/// Runs a program (see [`super::plan::program`]): whether the condition holds.
+/// Evaluates a plan: whether the condition holds.
 pub(crate) fn eval<'a>(
-    prog: &[Op],
+    n: &Node,
     s: &Subject<'a>,
     line: Option<&'a OrderLine>,
     cache: &mut MetaCache<'a>,
 ) -> bool {
-    let mut pc = 0usize;
-    while let Some(op) = prog.get(pc) {
-        let passed = match &op.step {
-            Step::Text(src, t) => text_test(t, text_of(src, s, line, cache)),
-            Step::Num(src, t) => num_test(t, num_of(*src, s, line)),
-            Step::Bool(src, t) => bool_test(t, bool_of(*src, s, line)),
-            Step::Const(b) => *b,
-            Step::AnyLine(p) => s
-                .order
-                .is_some_and(|o| o.lines.iter().any(|l| eval(p, s, Some(l), cache))),
-            Step::AllLines(p) => s
-                .order
-                .is_some_and(|o| o.lines.iter().all(|l| eval(p, s, Some(l), cache))),
-            Step::NoLine(p) => !s
-                .order
-                .is_some_and(|o| o.lines.iter().any(|l| eval(p, s, Some(l), cache))),
-            Step::Generic(leaf) => eval_leaf(leaf, s, line, cache),
-        };
-        pc = (if passed { op.then } else { op.otherwise }) as usize;
+    match n {
+        Node::Text(src, t) => text_test(t, text_of(src, s, line, cache)),
+        Node::Num(src, t) => num_test(t, num_of(*src, s, line)),
+        Node::Bool(src, t) => bool_test(t, bool_of(*src, s, line)),
+        Node::All(ns) => ns.iter().all(|n| eval(n, s, line, cache)),
+        Node::Any(ns) => ns.iter().any(|n| eval(n, s, line, cache)),
+        Node::None(ns) => !ns.iter().any(|n| eval(n, s, line, cache)),
+        Node::AnyLine(n) => s
+            .order
+            .is_some_and(|o| o.lines.iter().any(|l| eval(n, s, Some(l), cache))),
+        Node::AllLines(n) => s
+            .order
+            .is_some_and(|o| o.lines.iter().all(|l| eval(n, s, Some(l), cache))),
+        Node::NoLine(n) => !s
+            .order
+            .is_some_and(|o| o.lines.iter().any(|l| eval(n, s, Some(l), cache))),
+        Node::True => true,
+        Node::Generic(leaf) => eval_leaf(leaf, s, line, cache),
     }
-    pc == HOLDS as usize
 }
 
 /// A text field's value (`None`: missing), as the generic path reads it.
@@ -295,7 +295,7 @@ fn num_test(t: &NumTest, v: Option<Decimal>) -> bool {
         NumTest::Gt(b) => v.is_some_and(|a| b.cmp_value(&a) == Ordering::Greater),
         NumTest::Lt(b) => v.is_some_and(|a| b.cmp_value(&a) == Ordering::Less),
         NumTest::Eq(b) => v.is_some_and(|a| b.cmp_value(&a) == Ordering::Equal),
-        NumTest::Ne(b) => !v.is_some_and(|a| b.cmp_value(&a) == Ordering::Equal),
+        NumTest::Ne(b) => v.is_none_or(|a| b.cmp_value(&a) != Ordering::Equal),
         NumTest::In(l) => v.is_some_and(|a| l.iter().any(|b| b.cmp_value(&a) == Ordering::Equal)),
         NumTest::Blank(want) => v.is_none() == *want,
     }

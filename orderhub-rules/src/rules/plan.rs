@@ -119,9 +119,9 @@ impl Pattern {
                 let Some(&(l0, m0)) = f.first() else {
                     return true;
                 };
-                h.as_bytes().windows(f.len()).any(|w| {
-                    w[0] | m0 == l0 && w.iter().zip(f.iter()).skip(1).all(|(b, (l, m))| b | m == *l)
-                })
+                h.as_bytes()
+                    .windows(f.len())
+                    .any(|w| w[0] | m0 == l0 && w.iter().zip(f.iter()).skip(1).all(|(b, (l, m))| b | m == *l))
             }
         }
     }
@@ -352,7 +352,9 @@ fn leaf_plan(leaf: Leaf) -> Node {
         FieldRef::Order(f) if f.order_num_field() => {
             num_test(&leaf.test).map(|t| Node::Num(NumSrc::Order(*f), t))
         }
-        FieldRef::Line(f) if f.line_num_field() => num_test(&leaf.test).map(|t| Node::Num(NumSrc::Line(*f), t)),
+        FieldRef::Line(f) if f.line_num_field() => {
+            num_test(&leaf.test).map(|t| Node::Num(NumSrc::Line(*f), t))
+        }
         FieldRef::Order(f) if f.order_bool_field() => {
             bool_test(&leaf.test).map(|t| Node::Bool(BoolSrc::Order(*f), t))
         }
@@ -362,95 +364,4 @@ fn leaf_plan(leaf: Leaf) -> Node {
         _ => None,
     };
     special.unwrap_or_else(|| Node::Generic(Box::new(leaf)))
-}
-
-/// Where control goes when a whole program's condition holds.
-pub(crate) const HOLDS: u32 = u32::MAX;
-/// Where control goes when it does not.
-pub(crate) const FAILS: u32 = u32::MAX - 1;
-
-/// One step of a flattened condition: a test, and where to continue when it passes (`then`) or fails
-/// (`otherwise`): the index of the next step, or [`HOLDS`] / [`FAILS`]. Targets always lie ahead, so a
-/// program runs each step at most once and ends.
-#[derive(Debug, Clone)]
-pub(crate) struct Op {
-    pub(crate) step: Step,
-    pub(crate) then: u32,
-    pub(crate) otherwise: u32,
-}
-
-/// What a step tests.
-#[derive(Debug, Clone)]
-pub(crate) enum Step {
-    Const(bool),
-    Text(TextSrc, TextTest),
-    Num(NumSrc, NumTest),
-    Bool(BoolSrc, BoolTest),
-    /// A line quantifier: its program runs once per line.
-    AnyLine(Box<[Op]>),
-    AllLines(Box<[Op]>),
-    NoLine(Box<[Op]>),
-    Generic(Box<Leaf>),
-}
-
-/// Flattens a plan into a program: `all` / `any` / `none` become jumps (short-circuit evaluation as the
-/// tree walk does it, test for test, in the same order), so evaluating a rule is one loop over its tests.
-pub(crate) fn program(n: Node) -> Box<[Op]> {
-    let mut out = Vec::with_capacity(size(&n));
-    emit(n, HOLDS, FAILS, &mut out);
-    out.into_boxed_slice()
-}
-
-/// The number of steps `n` flattens to.
-fn size(n: &Node) -> usize {
-    match n {
-        Node::All(cs) | Node::Any(cs) | Node::None(cs) if !cs.is_empty() => cs.iter().map(size).sum(),
-        _ => 1,
-    }
-}
-
-fn label(i: usize) -> u32 {
-    // Programs are far smaller than 4 billion steps (rule files are bounded by the parsers).
-    u32::try_from(i).unwrap_or(FAILS)
-}
-
-/// Emits `n` so that control reaches `then` when it holds and `otherwise` when it does not.
-fn emit(n: Node, then: u32, otherwise: u32, out: &mut Vec<Op>) {
-    let push = |step: Step, out: &mut Vec<Op>| out.push(Op { step, then, otherwise });
-    match n {
-        Node::True => push(Step::Const(true), out),
-        Node::All(cs) if cs.is_empty() => push(Step::Const(true), out),
-        Node::Any(cs) if cs.is_empty() => push(Step::Const(false), out),
-        Node::All(cs) => {
-            let last = cs.len() - 1;
-            for (i, c) in cs.into_vec().into_iter().enumerate() {
-                if i == last {
-                    emit(c, then, otherwise, out);
-                } else {
-                    let next = label(out.len() + size(&c));
-                    emit(c, next, otherwise, out);
-                }
-            }
-        }
-        Node::Any(cs) => {
-            let last = cs.len() - 1;
-            for (i, c) in cs.into_vec().into_iter().enumerate() {
-                if i == last {
-                    emit(c, then, otherwise, out);
-                } else {
-                    let next = label(out.len() + size(&c));
-                    emit(c, then, next, out);
-                }
-            }
-        }
-        // `none` holds when `any` of the same members does not.
-        Node::None(cs) => emit(Node::Any(cs), otherwise, then, out),
-        Node::AnyLine(c) => push(Step::AnyLine(program(*c)), out),
-        Node::AllLines(c) => push(Step::AllLines(program(*c)), out),
-        Node::NoLine(c) => push(Step::NoLine(program(*c)), out),
-        Node::Text(src, t) => push(Step::Text(src, t), out),
-        Node::Num(src, t) => push(Step::Num(src, t), out),
-        Node::Bool(src, t) => push(Step::Bool(src, t), out),
-        Node::Generic(leaf) => push(Step::Generic(leaf), out),
-    }
 }
