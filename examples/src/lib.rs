@@ -558,3 +558,8 @@ fn sim_client(sim: &SimHandle, seller_id: &str, refresh_token: SecretString) -> 
         .build()
         .context("building the simulator client")
 }
+
+/// The workspace README's Rust samples, compiled and run as doctests (`cargo test --doc -p examples`).
+#[doc = include_str!("../../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

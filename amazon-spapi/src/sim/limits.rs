@@ -39,7 +39,12 @@ pub fn usage_plan(operation: &str) -> Option<(f64, u32)> {
         "feeds/cancelFeed" | "feeds/getFeed" => (2.0, 15),
         "feeds/createFeedDocument" => (0.5, 15),
         "feeds/getFeedDocument" => (0.0222, 10),
-        "reports/getReports" | "reports/cancelReport" => (0.0222, 10),
+        "reports/getReports"
+        | "reports/cancelReport"
+        | "reports/createReportSchedule"
+        | "reports/getReportSchedules"
+        | "reports/getReportSchedule"
+        | "reports/cancelReportSchedule" => (0.0222, 10),
         "reports/createReport" => (0.0167, 15),
         "reports/getReport" => (2.0, 15),
         "reports/getReportDocument" => (0.0167, 15),
