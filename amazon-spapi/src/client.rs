@@ -75,6 +75,10 @@ struct Inner {
     retry: RetryPolicy,
     jitter: Arc<dyn Jitter>,
     request_timeout: Duration,
+    /// When each operation (by limiter key) was last throttled, on the monotonic clock: Amazon answers
+    /// sustained throttling with 403 "forbidden" until the bucket has refilled, also on the first
+    /// attempt of a later call, which must not read as a missing role.
+    last_throttled: std::sync::Mutex<std::collections::HashMap<String, Duration>>,
 }
 
 /// Which token goes into `x-amz-access-token`.
@@ -88,6 +92,34 @@ impl SpApiClient {
     /// A builder; only [`SpApiClientBuilder::credentials`] is required.
     pub fn builder() -> SpApiClientBuilder {
         SpApiClientBuilder::default()
+    }
+
+    /// Whether the operation behind `key` was throttled within the time its bucket takes to refill
+    /// (at least a second): a 403 "forbidden" now is more likely Amazon's answer to that than a missing
+    /// role.
+    fn recently_throttled(&self, key: &str, plan: crate::operation::UsagePlan) -> bool {
+        let map = self
+            .inner
+            .last_throttled
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let Some(at) = map.get(key) else { return false };
+        let refill = if plan.rate > 0.0 && plan.rate.is_finite() {
+            Duration::from_secs_f64((f64::from(plan.burst.max(1)) / plan.rate).min(3600.0))
+        } else {
+            Duration::from_secs(60)
+        };
+        let window = (refill * 2).max(Duration::from_secs(1));
+        self.inner.clock.monotonic().saturating_sub(*at) <= window
+    }
+
+    fn note_throttled(&self, key: &str) {
+        let now = self.inner.clock.monotonic();
+        self.inner
+            .last_throttled
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .insert(key.to_owned(), now);
     }
 
     /// Where requests go.
@@ -306,7 +338,7 @@ impl SpApiClient {
         let start = inner.clock.monotonic();
         let mut attempt: u32 = 0;
         let mut token_refreshed = false;
-        let mut throttled_before = false;
+        let mut throttled_before = self.recently_throttled(&limiter_key, plan);
         let mut rejected: Option<SecretString> = None;
         loop {
             attempt += 1;
@@ -454,6 +486,7 @@ impl SpApiClient {
                     && retry::is_sustained_throttling_message(&message));
             if throttle_like {
                 throttled_before = true;
+                self.note_throttled(&limiter_key);
             }
             match decision {
                 Decision::Retry { after, .. } => {
@@ -746,6 +779,7 @@ impl SpApiClientBuilder {
                     .jitter
                     .unwrap_or_else(|| Arc::new(RandomJitter::from_entropy())),
                 request_timeout: self.request_timeout.unwrap_or(DEFAULT_REQUEST_TIMEOUT),
+                last_throttled: std::sync::Mutex::default(),
             }),
         })
     }

@@ -734,7 +734,17 @@ async fn client_maps_final_errors() {
         .await
         .unwrap_err();
     assert!(matches!(e, Error::Throttled { attempts: 3, .. }), "{e:?}");
-    // Without a 429 first, the same 403 is a permission error and is not retried.
+    // Amazon keeps answering 403 "forbidden" until the bucket has refilled, also on the first attempt of
+    // the next call: right after a throttled call it is throttling too, and retried.
+    srv.script.lock().unwrap().push_back(forbidden());
+    let r = c
+        .send(&GET_THING, ApiRequest::new("/test/v0/things/1"))
+        .await
+        .unwrap();
+    assert_eq!(r.attempts, 2);
+    // Once the bucket has had time to refill (burst 100 at 100/s: 1 s), without a 429 first, the same 403
+    // is a permission error and is not retried.
+    clock.advance(Duration::from_secs(5));
     srv.script.lock().unwrap().push_back(forbidden());
     let e = c
         .send(&GET_THING, ApiRequest::new("/test/v0/things/1"))

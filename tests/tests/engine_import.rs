@@ -464,3 +464,84 @@ async fn test_credentials_tells_live_from_revoked() {
     assert!(!err.is_retryable(), "{err}");
     sim.shutdown().await;
 }
+
+/// A per-order call that keeps failing (a throttling storm, a reset) cuts the page short: the orders
+/// listed before it are committed, the cursor stays at or before the order that failed, the run reports
+/// the error, and the next run imports the rest, every order once.
+#[tokio::test]
+async fn a_failed_per_order_call_commits_the_orders_listed_before_it() {
+    use amazon_spapi::orders_v0::GetOrders;
+    use orderhub_core::engine::EngineError;
+
+    let sim = simulator(611, 120.0).await;
+    let from = sim.now() - Duration::days(3);
+    let store: Arc<dyn Store> = Arc::new(MemoryStore::new());
+    // The engine lists 50 orders a page; the 20th of the first page is the one whose items cannot be read.
+    let listed = GetOrders::new(&client(&sim))
+        .marketplace_ids([US])
+        .last_updated_after(from)
+        .max_results_per_page(50)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(listed.orders.len(), 50, "a full first page");
+    let victim = listed.orders[19].clone();
+    let victim_id = victim.amazon_order_id.as_ref().unwrap().as_str().to_owned();
+    let before_victim: BTreeSet<String> = listed.orders[..19]
+        .iter()
+        .map(|o| o.amazon_order_id.as_ref().unwrap().as_str().to_owned())
+        .collect();
+    let suffix: &'static str = Box::leak(format!("/orders/{victim_id}/orderItems").into_boxed_str());
+
+    let failing = bare_engine(
+        &sim,
+        store.clone(),
+        Arc::new(orderhub_core::policy::import::AdmitAll),
+    )
+    .with_connection(orderhub_core::engine::ConnectionRuntime::new(
+        connection(OrdersApiVersion::V0, from),
+        losing_client(&sim, "GET", suffix, Lose::Request),
+    ));
+    let err = failing.import_connection(&conn_id()).await.unwrap_err();
+    assert!(
+        matches!(
+            &err,
+            EngineError::Amazon {
+                during: "getOrderItems",
+                ..
+            }
+        ),
+        "{err}"
+    );
+    let stored = stored_ids(store.as_ref()).await;
+    assert_eq!(
+        stored, before_victim,
+        "the orders listed before the failure are kept"
+    );
+    let cursor = store
+        .get_cursor(&conn_id(), ORDERS_SCOPE)
+        .await
+        .unwrap()
+        .unwrap()
+        .position
+        .unwrap();
+    assert!(
+        cursor <= victim.last_update_date.unwrap(),
+        "the cursor {cursor} does not pass the order that failed"
+    );
+
+    // The call works again: the next run picks up from the cursor and imports the rest once.
+    let healthy = engine(&sim, store.clone(), connection(OrdersApiVersion::V0, from));
+    let report = healthy.import_connection(&conn_id()).await.unwrap();
+    let after = stored_ids(store.as_ref()).await;
+    assert!(after.contains(&victim_id));
+    assert_eq!(
+        report.imported,
+        (after.len() - before_victim.len()) as u64,
+        "nothing imported twice: {report:?}"
+    );
+    let must = sim_ids(&sim, from, report.cursor.unwrap());
+    let missing: Vec<_> = must.difference(&after).collect();
+    assert!(missing.is_empty(), "missing {missing:?}");
+    sim.shutdown().await;
+}

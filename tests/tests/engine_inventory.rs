@@ -132,6 +132,44 @@ async fn changed_stock_goes_out_as_a_listings_feed() {
 }
 
 #[tokio::test]
+async fn stock_goes_only_to_the_connections_an_item_names() {
+    let sim = simulator(502, 5.0).await;
+    let from = sim.now() - Duration::days(1);
+    let store: Arc<dyn Store> = Arc::new(MemoryStore::new());
+    let engine = engine(
+        &sim,
+        store.clone(),
+        connection(OrdersApiVersion::V2026_01_01, from),
+    );
+    let skus = merchant_skus(&sim);
+    let (ours, both, theirs) = (skus[0].clone(), skus[1].clone(), skus[2].clone());
+    let mut scoped_here = InventoryItem::new(ours.clone(), 4);
+    scoped_here.metadata.set(keys::AMAZON_CONNECTIONS, CONNECTION);
+    let mut scoped_both = InventoryItem::new(both.clone(), 5);
+    scoped_both
+        .metadata
+        .set(keys::AMAZON_CONNECTIONS, format!("conn-eu, {CONNECTION}"));
+    let mut scoped_elsewhere = InventoryItem::new(theirs.clone(), 6);
+    scoped_elsewhere.metadata.set(keys::AMAZON_CONNECTIONS, "conn-eu");
+    store
+        .put_items(&[scoped_here, scoped_both, scoped_elsewhere])
+        .await
+        .unwrap();
+
+    let report = engine.sync_inventory(&conn_id()).await.unwrap();
+    assert_eq!((report.examined, report.queued), (3, 2), "{report:?}");
+    assert_eq!(
+        report.skipped,
+        vec![(theirs.clone(), "not listed on this connection")],
+        "{report:?}"
+    );
+    let mut want = vec![(ours, 4, None), (both, 5, None)];
+    want.sort();
+    assert_eq!(pending_updates(store.as_ref()).await, want);
+    sim.shutdown().await;
+}
+
+#[tokio::test]
 async fn fba_stock_comes_into_the_hub_as_amazon_fulfilled_items() {
     let sim = simulator(502, 5.0).await;
     let from = sim.now() - Duration::days(1);

@@ -47,6 +47,16 @@ impl InventoryItem {
         self.metadata.flag(keys::AMAZON_SKIP)
     }
 
+    /// Whether the item's stock goes to the connection `connection_id`: its `amazon_connections` metadata
+    /// (comma-separated connection ids) names it, or is absent or blank (every connection).
+    pub fn listed_on(&self, connection_id: &str) -> bool {
+        match self.metadata.get(keys::AMAZON_CONNECTIONS) {
+            None => true,
+            Some(list) if list.trim().is_empty() => true,
+            Some(list) => list.split(',').any(|c| c.trim() == connection_id),
+        }
+    }
+
     /// The handling time to send: `FulfillmentLatency` metadata, else the item's own, else `None`.
     pub fn effective_handling_time(&self) -> Option<u32> {
         self.metadata
@@ -74,6 +84,19 @@ impl InventoryItem {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn amazon_connections_scope_the_item() {
+        let mut item = InventoryItem::new("SKU-1", 5);
+        assert!(item.listed_on("na"), "no scope: every connection");
+        item.metadata.set(keys::AMAZON_CONNECTIONS, "  ");
+        assert!(item.listed_on("na"), "blank: every connection");
+        item.metadata.set(keys::AMAZON_CONNECTIONS, "eu, uk");
+        assert!(!item.listed_on("na"));
+        assert!(item.listed_on("eu"));
+        assert!(item.listed_on("uk"));
+        assert!(!item.listed_on("e"), "exact match only");
+    }
 
     #[test]
     fn metadata_helpers() {

@@ -14,6 +14,9 @@ pub mod keys {
     pub const IOSS_NUMBER: &str = "ioss_number";
     /// `1` on an inventory item: never send its stock to Amazon.
     pub const AMAZON_SKIP: &str = "amazon_skip";
+    /// On an inventory item: the connections (hub connection ids, comma-separated) whose Amazon listings
+    /// carry this SKU; its stock goes only to them. Absent or blank: every connection.
+    pub const AMAZON_CONNECTIONS: &str = "amazon_connections";
     /// On an inventory item: `AFN` or `MFN`, switch the listing's fulfillment channel when syncing.
     pub const SWITCH_FULFILLMENT_TO: &str = "SwitchFulfillmentTo";
     /// On an inventory item: handling time in days sent with the stock.

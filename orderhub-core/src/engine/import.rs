@@ -155,6 +155,17 @@ struct MappedPage {
     unmappable: u64,
     next_token: Option<String>,
     last_updated_before: Option<DateTime<Utc>>,
+    /// Set when a per-order call failed: `orders` then holds the orders listed before the one that
+    /// failed, and the walk commits them, keeps its cursor at or before the earliest `LastUpdateDate` of
+    /// the orders it could not fetch, and stops with the error.
+    cut_short: Option<CutShort>,
+}
+
+/// Why and where a page was cut short.
+struct CutShort {
+    error: EngineError,
+    /// The earliest `LastUpdateDate` among the orders not fetched (`None` when Amazon sent none).
+    earliest_left: Option<DateTime<Utc>>,
 }
 
 /// One page of an order list as Amazon sent it, before the per-order calls.
@@ -423,11 +434,15 @@ impl Engine {
             }
             // Never past the answer's LastUpdatedBefore: orders changed after it come in the next run.
             if let Some(n) = newest {
-                let capped = upper.map_or(n, |u| n.min(u));
+                let mut capped = upper.map_or(n, |u| n.min(u));
+                // Nor past an order of this page that could not be fetched.
+                if let Some(left) = page.cut_short.as_ref().and_then(|c| c.earliest_left) {
+                    capped = capped.min(left);
+                }
                 position = position.max(capped);
             }
             let more = page.next_token.is_some();
-            if !more {
+            if !more && page.cut_short.is_none() {
                 if let Some(u) = upper {
                     position = position.max(u);
                 }
@@ -466,6 +481,15 @@ impl Engine {
                 (committed.count(UpsertOutcome::Unchanged) + committed.count(UpsertOutcome::Stale)) as u64;
             report.cursor = Some(position);
             on_page(report, position);
+            if let Some(cut) = page.cut_short {
+                // The listing call for the next page may have run; its answer is dropped.
+                tracing::info!(
+                    connection = %id,
+                    committed = report.seen,
+                    "page cut short by a failed per-order call; the orders before it are committed"
+                );
+                return Err(cut.error);
+            }
             match next {
                 Some(next) => current = next?,
                 None => break,
@@ -679,6 +703,7 @@ impl Engine {
                     unmappable,
                     next_token,
                     last_updated_before: answer.last_updated_before,
+                    cut_short: None,
                 }))
             }
         }
@@ -711,13 +736,33 @@ impl Engine {
         // Owned ids, so the stream's closure borrows nothing from the list (keeps the walk `Send`).
         let ids: Vec<Option<v0::AmazonOrderId>> =
             list.orders.iter().map(|o| o.amazon_order_id.clone()).collect();
-        let items: Vec<Vec<v0::OrderItem>> = futures::stream::iter(ids)
+        let mut calls = futures::stream::iter(ids)
             .map(|oid| self.order_items(rt, oid, pii, generic_rdt))
-            .buffered(PER_ORDER_CONCURRENCY)
-            .try_collect()
-            .await?;
+            .buffered(PER_ORDER_CONCURRENCY);
+        // The answers come in the page's order; at the first failure the orders before it are kept (a
+        // storm that throttles one call must not throw away the page, or every run would hit the same
+        // wall) and the calls still in flight are dropped.
+        let mut items: Vec<Vec<v0::OrderItem>> = Vec::with_capacity(list.orders.len());
+        let mut failure = None;
+        while let Some(answer) = calls.next().await {
+            match answer {
+                Ok(i) => items.push(i),
+                Err(e) => {
+                    failure = Some(e);
+                    break;
+                }
+            }
+        }
+        drop(calls);
+        let cut_short = failure.map(|error| CutShort {
+            error,
+            earliest_left: list.orders[items.len()..]
+                .iter()
+                .filter_map(|o| o.last_update_date)
+                .min(),
+        });
         let ctx = rt.adapter_context();
-        let mut orders = Vec::with_capacity(list.orders.len());
+        let mut orders = Vec::with_capacity(items.len());
         let mut unmappable = 0;
         for (o, items) in list.orders.iter().zip(&items) {
             match map_v0(&ctx, o, items) {
@@ -728,8 +773,14 @@ impl Engine {
         Ok(MappedPage {
             orders,
             unmappable,
-            next_token: list.next_token.filter(|t| !t.is_empty()),
+            // A page cut short is the last one this run commits.
+            next_token: if cut_short.is_some() {
+                None
+            } else {
+                list.next_token.filter(|t| !t.is_empty())
+            },
             last_updated_before: list.last_updated_before,
+            cut_short,
         })
     }
 

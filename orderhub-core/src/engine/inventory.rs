@@ -34,7 +34,7 @@ pub struct InventorySyncReport {
     pub queued: usize,
     /// SKU and marketplace pairs whose quantity and handling time were already sent.
     pub unchanged: usize,
-    /// SKUs left out, with the reason (`amazon_skip`, Amazon-fulfilled).
+    /// SKUs left out, with the reason (`amazon_skip`, Amazon-fulfilled, not listed on this connection).
     pub skipped: Vec<(String, &'static str)>,
 }
 
@@ -58,7 +58,8 @@ type Sent = BTreeMap<String, BTreeMap<String, (u32, Option<u32>)>>;
 impl Engine {
     /// Queues the stock of the hub's inventory for Amazon: one `InventoryUpdate` outbox entry per SKU and
     /// marketplace of the connection whose quantity or handling time changed since the last sync (all of
-    /// them the first time). Items marked `amazon_skip` and Amazon-fulfilled items (unless
+    /// them the first time). Items whose `amazon_connections` metadata names other connections, items
+    /// marked `amazon_skip` and Amazon-fulfilled items (unless
     /// `SwitchFulfillmentTo` is set) are left out; the handling time is the item's `FulfillmentLatency`,
     /// else its own, else the connection's default. Quantities below zero go as zero. The entries and the
     /// record of what was queued commit in one transaction; the outbound pass sends them as
@@ -98,6 +99,12 @@ impl Engine {
         let default_handling = rt.connection.settings.default_handling_time_days;
         for item in self.store.list_items().await? {
             report.examined += 1;
+            if !item.listed_on(id.as_str()) {
+                report
+                    .skipped
+                    .push((item.sku.clone(), "not listed on this connection"));
+                continue;
+            }
             if item.skip_amazon() {
                 report.skipped.push((item.sku.clone(), "amazon_skip"));
                 continue;

@@ -127,3 +127,27 @@ fn imported_at(order: &crate::domain::Order) -> DateTime<Utc> {
         .and_then(|s| DateTime::parse_from_rfc3339(s).ok())
         .map_or(order.dates.purchased, |t| t.with_timezone(&Utc))
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeZone;
+
+    use super::*;
+    use crate::store::conformance::sample_order;
+
+    #[test]
+    fn retention_counts_from_the_recorded_import_time_else_the_purchase_date() {
+        let purchased = Utc.with_ymd_and_hms(2026, 3, 1, 8, 0, 0).unwrap();
+        let imported = Utc.with_ymd_and_hms(2026, 3, 4, 9, 30, 0).unwrap();
+        let mut order = sample_order(1, 1, purchased, purchased);
+        assert_eq!(imported_at(&order), purchased, "older rows have no record");
+        order
+            .metadata
+            .set(super::super::decision_keys::IMPORTED_AT, imported.to_rfc3339());
+        assert_eq!(imported_at(&order), imported);
+        order
+            .metadata
+            .set(super::super::decision_keys::IMPORTED_AT, "not a time");
+        assert_eq!(imported_at(&order), purchased, "an unreadable record falls back");
+    }
+}
