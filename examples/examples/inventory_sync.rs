@@ -77,6 +77,11 @@ async fn main() -> anyhow::Result<()> {
             // Discontinued here, still listed at Amazon: leave it alone.
             item.metadata.set(keys::AMAZON_SKIP, "1");
         }
+        if i % 7 == 5 {
+            // Sold only through another connection of the hub (another seller account): this one
+            // leaves it out.
+            item.metadata.set(keys::AMAZON_CONNECTIONS, "other-seller");
+        }
         if i == 0 {
             item.metadata.set(keys::FULFILLMENT_LATENCY, "5");
         }
