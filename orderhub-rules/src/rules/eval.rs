@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 
 use super::compile::{event_bit, Action, CompiledRule, Cond, Leaf, Operand, Test};
 use super::fields::{parse_number, FieldRef, Subject, Val};
-use super::plan::{BoolSrc, BoolTest, Node, NumSrc, NumTest, TextEq, TextSrc, TextTest};
+use super::plan::{BoolSrc, BoolTest, NumSrc, NumTest, Program, Step, TextEq, TextSrc, TextTest, ACCEPT};
 use crate::text::{contains_ignore_ascii_case, ends_with_ignore_ascii_case, starts_with_ignore_ascii_case};
 
 /// Runs the rules with the specialised plans.
@@ -21,7 +21,7 @@ pub(crate) fn run(
     out: &mut ImportDecision,
 ) {
     run_with(rules, event, ctx, out, |rule, s, cache| {
-        eval(&rule.plan, s, None, cache)
+        exec(&rule.plan, s, None, cache)
     });
 }
 
@@ -185,31 +185,60 @@ impl<'a> MetaCache<'a> {
     }
 }
 
-/// Evaluates a plan: whether the condition holds.
-pub(crate) fn eval<'a>(
-    n: &Node,
+/// Runs a program: whether the condition holds. Inlined into the rule loop and into [`quantify`] (line
+/// programs hold no quantifiers: nesting them is a compile error), so that running a rule's condition
+/// costs no call unless it quantifies over lines.
+#[inline(always)]
+pub(crate) fn exec<'a>(
+    p: &Program,
     s: &Subject<'a>,
     line: Option<&'a OrderLine>,
     cache: &mut MetaCache<'a>,
 ) -> bool {
-    match n {
-        Node::Text(src, t) => text_test(t, text_of(src, s, line, cache)),
-        Node::Num(src, t) => num_test(t, num_of(*src, s, line)),
-        Node::Bool(src, t) => bool_test(t, bool_of(*src, s, line)),
-        Node::All(ns) => ns.iter().all(|n| eval(n, s, line, cache)),
-        Node::Any(ns) => ns.iter().any(|n| eval(n, s, line, cache)),
-        Node::None(ns) => !ns.iter().any(|n| eval(n, s, line, cache)),
-        Node::AnyLine(n) => s
-            .order
-            .is_some_and(|o| o.lines.iter().any(|l| eval(n, s, Some(l), cache))),
-        Node::AllLines(n) => s
-            .order
-            .is_some_and(|o| o.lines.iter().all(|l| eval(n, s, Some(l), cache))),
-        Node::NoLine(n) => !s
-            .order
-            .is_some_and(|o| o.lines.iter().any(|l| eval(n, s, Some(l), cache))),
-        Node::True => true,
-        Node::Generic(leaf) => eval_leaf(leaf, s, line, cache),
+    let mut pc = p.entry;
+    // Targets past the end are the outcomes (`ACCEPT`, `REJECT`).
+    while let Some(op) = p.ops.get(pc as usize) {
+        pc = if step(&op.step, s, line, cache) {
+            op.on_true
+        } else {
+            op.on_false
+        };
+    }
+    pc == ACCEPT
+}
+
+/// Runs one test.
+#[inline(always)]
+fn step<'a>(st: &Step, s: &Subject<'a>, line: Option<&'a OrderLine>, cache: &mut MetaCache<'a>) -> bool {
+    match st {
+        Step::Text(src, t) => text_test(t, text_of(src, s, line, cache)),
+        Step::Num(src, t) => num_test(t, num_of(*src, s, line)),
+        Step::Bool(src, t) => bool_test(t, bool_of(*src, s, line)),
+        Step::AnyLine(p) => quantify(Quantifier::Any, p, s, cache),
+        Step::AllLines(p) => quantify(Quantifier::All, p, s, cache),
+        Step::NoLine(p) => quantify(Quantifier::No, p, s, cache),
+        Step::Generic(leaf) => eval_leaf(leaf, s, line, cache),
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Quantifier {
+    Any,
+    All,
+    No,
+}
+
+/// Runs a line program on the order's lines.
+#[inline(never)]
+fn quantify<'a>(q: Quantifier, p: &Program, s: &Subject<'a>, cache: &mut MetaCache<'a>) -> bool {
+    let Some(o) = s.order else {
+        return matches!(q, Quantifier::No);
+    };
+    let mut lines = o.lines.iter();
+    match q {
+        Quantifier::Any => lines.any(|l| exec(p, s, Some(l), cache)),
+        Quantifier::All => lines.all(|l| exec(p, s, Some(l), cache)),
+        Quantifier::No => !lines.any(|l| exec(p, s, Some(l), cache)),
     }
 }
 
@@ -281,7 +310,7 @@ fn text_test(t: &TextTest, v: Option<&str>) -> bool {
         TextTest::Contains(p) => v.is_some_and(|h| p.within(h)),
         TextTest::StartsWith(p) => v.is_some_and(|h| p.prefix_of(h.as_bytes())),
         TextTest::EndsWith(p) => v.is_some_and(|h| p.suffix_of(h.as_bytes())),
-        TextTest::Matches(re) => v.is_some_and(|h| re.is_match(h)),
+        TextTest::Matches(m) => v.is_some_and(|h| m.is_match(h)),
         TextTest::Blank(want) => v.is_none_or(|t| t.trim().is_empty()) == *want,
         TextTest::Gt(b) => v.and_then(parse_number).is_some_and(|a| a > *b),
         TextTest::Lt(b) => v.and_then(parse_number).is_some_and(|a| a < *b),
@@ -311,7 +340,7 @@ fn bool_test(t: &BoolTest, v: Option<bool>) -> bool {
     }
 }
 
-/// The generic evaluator (the reference for [`eval`]).
+/// The generic evaluator (the reference for [`exec`]).
 fn eval_reference<'a>(
     c: &Cond,
     s: &Subject<'a>,
