@@ -10,7 +10,7 @@
 //! Decisions are plain values: evaluating a policy has no side effects, reads no clock (the time is in the
 //! [`ImportContext`]) and gives the same answer for the same input.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::sync::Arc;
 
@@ -321,7 +321,13 @@ pub struct FiredRule {
 ///
 /// Every field is "no opinion" by default; the engine leaves what the policy did not set unchanged.
 /// Later rules override earlier ones field by field (for metadata, key by key).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+///
+/// Evaluators that decide many orders reuse one decision: [`ImportDecision::clear`] keeps the text buffers
+/// it drops, and the setters ([`ImportDecision::set_folder`], [`ImportDecision::add_tag`],
+/// [`ImportDecision::set_metadata`] ...) fill them again, so a reused decision allocates no new text once
+/// warm. The kept buffers are not part of the decision: they do not show in `Debug`, take no part in
+/// equality, and are not cloned.
+#[derive(Clone, PartialEq, Eq, Default)]
 pub struct ImportDecision {
     /// Admit or skip, with the reason.
     pub admission: Admission,
@@ -332,7 +338,7 @@ pub struct ImportDecision {
     /// Metadata changes, by key.
     pub metadata: BTreeMap<String, MetadataChange>,
     /// Tags to add.
-    pub tags: BTreeSet<String>,
+    pub tags: TagSet,
     /// The fulfillment service to route the order to (for example `amazon-mcf`).
     pub route_to: Option<String>,
     /// Hold the order (do not route or ship it) until this time.
@@ -347,7 +353,189 @@ pub struct ImportDecision {
     pub carrier: Option<CarrierChoice>,
     /// The rules that fired, in order.
     pub trace: Vec<FiredRule>,
+    /// Text buffers [`ImportDecision::clear`] kept for the setters to reuse.
+    spare: Spare,
 }
+
+impl fmt::Debug for ImportDecision {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ImportDecision")
+            .field("admission", &self.admission)
+            .field("folder", &self.folder)
+            .field("hub_status", &self.hub_status)
+            .field("metadata", &self.metadata)
+            .field("tags", &self.tags)
+            .field("route_to", &self.route_to)
+            .field("hold_until", &self.hold_until)
+            .field("shipping_method", &self.shipping_method)
+            .field("payment_type", &self.payment_type)
+            .field("invoice_number", &self.invoice_number)
+            .field("carrier", &self.carrier)
+            .field("trace", &self.trace)
+            .finish()
+    }
+}
+
+/// A set of tags, in order (byte order, as `BTreeSet<String>` keeps them).
+///
+/// A sorted list: decisions hold a handful of tags, and [`TagSet::clear`] keeps the tags' buffers for the
+/// next inserts, so a reused set allocates nothing once warm.
+#[derive(Default)]
+pub struct TagSet {
+    /// `items[..len]`: the tags, sorted; `items[len..]`: emptied buffers for reuse.
+    items: Vec<String>,
+    len: usize,
+}
+
+impl TagSet {
+    /// An empty set.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The tags, sorted.
+    pub fn as_slice(&self) -> &[String] {
+        self.items.get(..self.len).unwrap_or_default()
+    }
+
+    /// Iterates over the tags in order.
+    pub fn iter(&self) -> std::slice::Iter<'_, String> {
+        self.as_slice().iter()
+    }
+
+    /// The number of tags.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Whether `tag` is in the set.
+    pub fn contains(&self, tag: &str) -> bool {
+        self.find(tag).is_ok()
+    }
+
+    fn find(&self, tag: &str) -> Result<usize, usize> {
+        self.as_slice().binary_search_by(|t| t.as_str().cmp(tag))
+    }
+
+    /// Adds `tag`; `false` if it was already there.
+    pub fn insert(&mut self, tag: &str) -> bool {
+        let Err(at) = self.find(tag) else {
+            return false;
+        };
+        match self.items.get_mut(self.len) {
+            Some(buf) => {
+                buf.clear();
+                buf.push_str(tag);
+                if let Some(moved) = self.items.get_mut(at..=self.len) {
+                    moved.rotate_right(1);
+                }
+            }
+            None => self.items.insert(at, tag.to_owned()),
+        }
+        self.len += 1;
+        true
+    }
+
+    /// Removes every tag, keeping their buffers.
+    pub fn clear(&mut self) {
+        self.len = 0;
+    }
+}
+
+impl Clone for TagSet {
+    fn clone(&self) -> Self {
+        TagSet {
+            items: self.as_slice().to_vec(),
+            len: self.len,
+        }
+    }
+}
+
+impl PartialEq for TagSet {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_slice() == other.as_slice()
+    }
+}
+
+impl Eq for TagSet {}
+
+impl fmt::Debug for TagSet {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_set().entries(self.iter()).finish()
+    }
+}
+
+impl<'a> IntoIterator for &'a TagSet {
+    type Item = &'a String;
+    type IntoIter = std::slice::Iter<'a, String>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl<S: AsRef<str>> FromIterator<S> for TagSet {
+    fn from_iter<I: IntoIterator<Item = S>>(iter: I) -> Self {
+        let mut set = TagSet::new();
+        set.extend(iter);
+        set
+    }
+}
+
+impl<S: AsRef<str>> Extend<S> for TagSet {
+    fn extend<I: IntoIterator<Item = S>>(&mut self, iter: I) {
+        for t in iter {
+            self.insert(t.as_ref());
+        }
+    }
+}
+
+/// Emptied strings kept for reuse. Not part of a decision's value: any two compare equal, and a clone
+/// starts empty.
+#[derive(Default)]
+struct Spare(Vec<String>);
+
+/// At most this many buffers are kept (more than any one decision usually holds).
+const SPARE_LIMIT: usize = 64;
+
+impl Spare {
+    fn keep(&mut self, s: String) {
+        if self.0.len() < SPARE_LIMIT && s.capacity() > 0 {
+            self.0.push(s);
+        }
+    }
+
+    /// `v` in a kept buffer (or a new one).
+    fn text(&mut self, v: &str) -> String {
+        match self.0.pop() {
+            Some(mut s) => {
+                s.clear();
+                s.push_str(v);
+                s
+            }
+            None => v.to_owned(),
+        }
+    }
+}
+
+impl Clone for Spare {
+    fn clone(&self) -> Self {
+        Spare::default()
+    }
+}
+
+impl PartialEq for Spare {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for Spare {}
 
 impl ImportDecision {
     /// Whether the decision admits.
@@ -363,20 +551,91 @@ impl ImportDecision {
         }
     }
 
-    /// Resets to "no opinion", keeping allocated capacity (for evaluators that reuse one decision).
+    /// Resets to "no opinion", keeping allocated capacity (for evaluators that reuse one decision): the
+    /// trace's, and the text of the folder, route, shipping method, payment type, invoice number, tags and
+    /// metadata, which the setters reuse.
     pub fn clear(&mut self) {
         self.admission = Admission::Admit;
-        self.folder = None;
         self.hub_status = None;
-        self.metadata.clear();
-        self.tags.clear();
-        self.route_to = None;
         self.hold_until = None;
-        self.shipping_method = None;
-        self.payment_type = None;
-        self.invoice_number = None;
         self.carrier = None;
         self.trace.clear();
+        let spare = &mut self.spare;
+        for slot in [
+            &mut self.folder,
+            &mut self.route_to,
+            &mut self.shipping_method,
+            &mut self.payment_type,
+            &mut self.invoice_number,
+        ] {
+            if let Some(s) = slot.take() {
+                spare.keep(s);
+            }
+        }
+        self.tags.clear();
+        if !self.metadata.is_empty() {
+            for (k, v) in std::mem::take(&mut self.metadata) {
+                spare.keep(k);
+                if let MetadataChange::Set(v) = v {
+                    spare.keep(v);
+                }
+            }
+        }
+    }
+
+    /// Sets the folder (reusing a buffer [`ImportDecision::clear`] kept).
+    pub fn set_folder(&mut self, folder: &str) {
+        set_text(&mut self.folder, &mut self.spare, folder);
+    }
+
+    /// Sets the fulfillment service to route to (reusing a kept buffer).
+    pub fn set_route_to(&mut self, service: &str) {
+        set_text(&mut self.route_to, &mut self.spare, service);
+    }
+
+    /// Sets the shipping method (reusing a kept buffer).
+    pub fn set_shipping_method(&mut self, method: &str) {
+        set_text(&mut self.shipping_method, &mut self.spare, method);
+    }
+
+    /// Sets the payment type (reusing a kept buffer).
+    pub fn set_payment_type(&mut self, payment_type: &str) {
+        set_text(&mut self.payment_type, &mut self.spare, payment_type);
+    }
+
+    /// Adds a tag (the same as `tags.insert(tag)`).
+    pub fn add_tag(&mut self, tag: &str) {
+        self.tags.insert(tag);
+    }
+
+    /// Sets metadata `key` to `value` (reusing kept buffers).
+    pub fn set_metadata(&mut self, key: &str, value: &str) {
+        match self.metadata.get_mut(key) {
+            Some(MetadataChange::Set(old)) => {
+                old.clear();
+                old.push_str(value);
+            }
+            Some(slot) => *slot = MetadataChange::Set(self.spare.text(value)),
+            None => {
+                let (k, v) = (self.spare.text(key), self.spare.text(value));
+                self.metadata.insert(k, MetadataChange::Set(v));
+            }
+        }
+    }
+
+    /// Removes metadata `key` (reusing a kept buffer for the key).
+    pub fn remove_metadata(&mut self, key: &str) {
+        match self.metadata.get_mut(key) {
+            Some(slot) => {
+                if let MetadataChange::Set(old) = std::mem::replace(slot, MetadataChange::Remove) {
+                    self.spare.keep(old);
+                }
+            }
+            None => {
+                let k = self.spare.text(key);
+                self.metadata.insert(k, MetadataChange::Remove);
+            }
+        }
     }
 
     /// Applies the order-level parts of the decision to `order`: folder, hub status, metadata, tags.
@@ -402,6 +661,16 @@ impl ImportDecision {
     }
 }
 
+fn set_text(slot: &mut Option<String>, spare: &mut Spare, v: &str) {
+    match slot {
+        Some(s) => {
+            s.clear();
+            s.push_str(v);
+        }
+        None => *slot = Some(spare.text(v)),
+    }
+}
+
 /// The import policy the sync engine consults. Implementations are pure and deterministic.
 pub trait ImportPolicy: Send + Sync {
     /// Decides whether and how to import `order`: filters, mappings, then the `order_imported` rules.
@@ -422,5 +691,81 @@ impl ImportPolicy for AdmitAll {
 
     fn on_event(&self, _event: PolicyEvent<'_>, _ctx: &ImportContext<'_>) -> ImportDecision {
         ImportDecision::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use super::*;
+
+    #[test]
+    fn tag_set_keeps_btree_order_and_reuses_buffers() {
+        let words = ["b", "a", "B", "é", "", "a", "ab", "b", "Z", "aa"];
+        let mut set = TagSet::new();
+        let mut reference = BTreeSet::new();
+        for round in 0..3 {
+            set.clear();
+            reference.clear();
+            for w in words.iter().skip(round) {
+                assert_eq!(set.insert(w), reference.insert((*w).to_owned()), "{w:?}");
+                assert!(set.contains(w));
+            }
+            assert_eq!(
+                set.iter().collect::<Vec<_>>(),
+                reference.iter().collect::<Vec<_>>()
+            );
+            assert_eq!(set.len(), reference.len());
+            assert!(!set.contains("zz"));
+        }
+        let clone = set.clone();
+        assert_eq!(clone, set);
+        assert_eq!(format!("{clone:?}"), format!("{reference:?}"));
+        set.clear();
+        assert!(set.is_empty() && set.iter().next().is_none());
+        assert_ne!(clone, set);
+        assert_eq!(set, TagSet::default());
+        let collected: TagSet = ["x", "a", "x"].into_iter().collect();
+        assert_eq!(collected.as_slice(), ["a".to_owned(), "x".to_owned()]);
+    }
+
+    #[test]
+    fn a_cleared_decision_is_a_default_one_and_setters_reuse_its_text() {
+        let mut d = ImportDecision::default();
+        for round in 0..3 {
+            d.clear();
+            assert_eq!(d, ImportDecision::default());
+            d.set_folder("Closed");
+            d.set_route_to("acme-3pl");
+            d.set_shipping_method("Express");
+            d.set_payment_type("Card");
+            d.add_tag("t2");
+            d.add_tag("t1");
+            d.add_tag("t2");
+            d.set_metadata("k", "v");
+            d.set_metadata("k", "w");
+            d.remove_metadata("gone");
+            d.set_metadata("gone", "back");
+            d.remove_metadata("k");
+            if round == 1 {
+                d.set_folder("Other");
+            }
+            let mut expected = ImportDecision {
+                folder: Some(if round == 1 { "Other" } else { "Closed" }.to_owned()),
+                route_to: Some("acme-3pl".to_owned()),
+                shipping_method: Some("Express".to_owned()),
+                payment_type: Some("Card".to_owned()),
+                ..ImportDecision::default()
+            };
+            expected.tags.insert("t1");
+            expected.tags.insert("t2");
+            expected.metadata.insert("k".to_owned(), MetadataChange::Remove);
+            expected
+                .metadata
+                .insert("gone".to_owned(), MetadataChange::Set("back".to_owned()));
+            assert_eq!(d, expected);
+            assert_eq!(format!("{d:?}"), format!("{expected:?}"));
+        }
     }
 }

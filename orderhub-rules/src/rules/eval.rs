@@ -1,9 +1,10 @@
-//! Evaluating compiled rules. Nothing here allocates except actions that write text into the decision.
+//! Evaluating compiled rules. Nothing here allocates except actions that write text into the decision, and
+//! those reuse the buffers a cleared decision keeps.
 
 use chrono::{DateTime, Duration, Utc};
 use orderhub_core::domain::OrderLine;
 use orderhub_core::policy::import::{
-    Admission, CarrierChoice, FiredRule, ImportContext, ImportDecision, MetadataChange, PolicyEvent,
+    Admission, CarrierChoice, FiredRule, ImportContext, ImportDecision, PolicyEvent,
 };
 
 use rust_decimal::Decimal;
@@ -107,29 +108,12 @@ impl HoldMemo {
 /// Applies one action; `true` for "stop processing".
 fn apply(action: &Action, ctx: &ImportContext<'_>, out: &mut ImportDecision, hold: &mut HoldMemo) -> bool {
     match action {
-        Action::Folder(f) => set_text(&mut out.folder, f),
-        Action::SetMeta(k, v) => {
-            match out.metadata.get_mut(k.as_str()) {
-                Some(MetadataChange::Set(old)) => old.clone_from(v),
-                Some(slot) => *slot = MetadataChange::Set(v.clone()),
-                None => {
-                    out.metadata.insert(k.clone(), MetadataChange::Set(v.clone()));
-                }
-            };
-        }
-        Action::RemoveMeta(k) => match out.metadata.get_mut(k.as_str()) {
-            Some(slot) => *slot = MetadataChange::Remove,
-            None => {
-                out.metadata.insert(k.clone(), MetadataChange::Remove);
-            }
-        },
-        Action::Tag(t) => {
-            if !out.tags.contains(t.as_str()) {
-                out.tags.insert(t.clone());
-            }
-        }
+        Action::Folder(f) => out.set_folder(f),
+        Action::SetMeta(k, v) => out.set_metadata(k, v),
+        Action::RemoveMeta(k) => out.remove_metadata(k),
+        Action::Tag(t) => out.add_tag(t),
         Action::HubStatus(s) => out.hub_status = Some(s.clone()),
-        Action::RouteTo(r) => set_text(&mut out.route_to, r),
+        Action::RouteTo(r) => out.set_route_to(r),
         Action::HoldUntil(t) => out.hold_until = Some(*t),
         Action::HoldForHours(h) => out.hold_until = hold.until(ctx.now, *h),
         Action::Skip(reason) => out.admission = Admission::Skip(reason.clone()),
@@ -139,20 +123,10 @@ fn apply(action: &Action, ctx: &ImportContext<'_>, out: &mut ImportDecision, hol
                 name: None,
             });
         }
-        Action::ShippingMethod(m) => set_text(&mut out.shipping_method, m),
+        Action::ShippingMethod(m) => out.set_shipping_method(m),
         Action::Stop => return true,
     }
     false
-}
-
-fn set_text(slot: &mut Option<String>, v: &str) {
-    match slot {
-        Some(s) => {
-            s.clear();
-            s.push_str(v);
-        }
-        None => *slot = Some(v.to_owned()),
-    }
 }
 
 /// Slots of the per-evaluation order-metadata cache; keys interned beyond this are looked up directly.
@@ -171,7 +145,7 @@ impl<'a> MetaCache<'a> {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     fn get(&mut self, slot: usize, lookup: impl FnOnce() -> Option<&'a str>) -> Option<&'a str> {
         match self.vals.get_mut(slot) {
             Some(Some(v)) => *v,
@@ -243,7 +217,7 @@ fn quantify<'a>(q: Quantifier, p: &Program, s: &Subject<'a>, cache: &mut MetaCac
 }
 
 /// A text field's value (`None`: missing), as the generic path reads it.
-#[inline]
+#[inline(always)]
 fn text_of<'a>(
     src: &TextSrc,
     s: &Subject<'a>,
@@ -268,7 +242,7 @@ fn text_of<'a>(
     }
 }
 
-#[inline]
+#[inline(always)]
 fn num_of(src: NumSrc, s: &Subject<'_>, line: Option<&OrderLine>) -> Option<Decimal> {
     match src {
         NumSrc::Order(f) => s.order.and_then(|o| f.order_num(o)),
@@ -276,7 +250,7 @@ fn num_of(src: NumSrc, s: &Subject<'_>, line: Option<&OrderLine>) -> Option<Deci
     }
 }
 
-#[inline]
+#[inline(always)]
 fn bool_of(src: BoolSrc, s: &Subject<'_>, line: Option<&OrderLine>) -> Option<bool> {
     match src {
         BoolSrc::Order(f) => s.order.and_then(|o| f.order_bool(o)),
@@ -286,7 +260,7 @@ fn bool_of(src: BoolSrc, s: &Subject<'_>, line: Option<&OrderLine>) -> Option<bo
 
 impl TextEq {
     /// [`equals`] for a present text value and a text operand.
-    #[inline]
+    #[inline(always)]
     fn holds(&self, t: &str) -> bool {
         let n = self.pat.len();
         let b = t.as_bytes();
@@ -301,7 +275,7 @@ impl TextEq {
     }
 }
 
-#[inline]
+#[inline(always)]
 fn text_test(t: &TextTest, v: Option<&str>) -> bool {
     match t {
         TextTest::Eq(e) => v.is_some_and(|v| e.holds(v)),
@@ -317,7 +291,7 @@ fn text_test(t: &TextTest, v: Option<&str>) -> bool {
     }
 }
 
-#[inline]
+#[inline(always)]
 fn num_test(t: &NumTest, v: Option<Decimal>) -> bool {
     use std::cmp::Ordering;
     match t {
@@ -330,7 +304,7 @@ fn num_test(t: &NumTest, v: Option<Decimal>) -> bool {
     }
 }
 
-#[inline]
+#[inline(always)]
 fn bool_test(t: &BoolTest, v: Option<bool>) -> bool {
     match t {
         BoolTest::Eq(b) => v == Some(*b),

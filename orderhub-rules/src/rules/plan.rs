@@ -106,13 +106,13 @@ impl Pattern {
     }
 
     /// The operand's length in bytes.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn len(&self) -> usize {
         self.text.len()
     }
 
     /// Whether `h` (of the operand's length) equals the operand.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn eq_same_len(&self, h: &[u8]) -> bool {
         match &self.folded {
             None => h == self.text.as_bytes(),
@@ -121,19 +121,19 @@ impl Pattern {
     }
 
     /// Whether `h` equals the operand.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn equals(&self, h: &[u8]) -> bool {
         h.len() == self.len() && self.eq_same_len(h)
     }
 
     /// Whether `h` starts with the operand.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn prefix_of(&self, h: &[u8]) -> bool {
         h.get(..self.len()).is_some_and(|p| self.eq_same_len(p))
     }
 
     /// Whether `h` ends with the operand.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn suffix_of(&self, h: &[u8]) -> bool {
         h.len()
             .checked_sub(self.len())
@@ -190,7 +190,7 @@ impl NumOperand {
     }
 
     /// `v` compared with the operand (numerically, as `Decimal`'s `Ord`).
-    #[inline]
+    #[inline(always)]
     pub(crate) fn cmp_value(&self, v: &Decimal) -> std::cmp::Ordering {
         match self.scaled.get(v.scale() as usize) {
             Some(Some(m)) => v.mantissa().cmp(m),
