@@ -394,35 +394,42 @@ impl TagSet {
     }
 
     /// The tags, sorted.
+    #[inline]
     pub fn as_slice(&self) -> &[String] {
         self.items.get(..self.len).unwrap_or_default()
     }
 
     /// Iterates over the tags in order.
+    #[inline]
     pub fn iter(&self) -> std::slice::Iter<'_, String> {
         self.as_slice().iter()
     }
 
     /// The number of tags.
+    #[inline]
     pub fn len(&self) -> usize {
         self.len
     }
 
     /// Whether there are none.
+    #[inline]
     pub fn is_empty(&self) -> bool {
         self.len == 0
     }
 
     /// Whether `tag` is in the set.
+    #[inline]
     pub fn contains(&self, tag: &str) -> bool {
         self.find(tag).is_ok()
     }
 
+    #[inline]
     fn find(&self, tag: &str) -> Result<usize, usize> {
         self.as_slice().binary_search_by(|t| t.as_str().cmp(tag))
     }
 
     /// Adds `tag`; `false` if it was already there.
+    #[inline]
     pub fn insert(&mut self, tag: &str) -> bool {
         let Err(at) = self.find(tag) else {
             return false;
@@ -504,6 +511,7 @@ struct Spare(Vec<String>);
 const SPARE_LIMIT: usize = 64;
 
 impl Spare {
+    #[inline]
     fn keep(&mut self, s: String) {
         if self.0.len() < SPARE_LIMIT && s.capacity() > 0 {
             self.0.push(s);
@@ -511,6 +519,7 @@ impl Spare {
     }
 
     /// `v` in a kept buffer (or a new one).
+    #[inline]
     fn text(&mut self, v: &str) -> String {
         match self.0.pop() {
             Some(mut s) => {
@@ -584,31 +593,37 @@ impl ImportDecision {
     }
 
     /// Sets the folder (reusing a buffer [`ImportDecision::clear`] kept).
+    #[inline]
     pub fn set_folder(&mut self, folder: &str) {
         set_text(&mut self.folder, &mut self.spare, folder);
     }
 
     /// Sets the fulfillment service to route to (reusing a kept buffer).
+    #[inline]
     pub fn set_route_to(&mut self, service: &str) {
         set_text(&mut self.route_to, &mut self.spare, service);
     }
 
     /// Sets the shipping method (reusing a kept buffer).
+    #[inline]
     pub fn set_shipping_method(&mut self, method: &str) {
         set_text(&mut self.shipping_method, &mut self.spare, method);
     }
 
     /// Sets the payment type (reusing a kept buffer).
+    #[inline]
     pub fn set_payment_type(&mut self, payment_type: &str) {
         set_text(&mut self.payment_type, &mut self.spare, payment_type);
     }
 
     /// Adds a tag (the same as `tags.insert(tag)`).
+    #[inline]
     pub fn add_tag(&mut self, tag: &str) {
         self.tags.insert(tag);
     }
 
     /// Sets metadata `key` to `value` (reusing kept buffers).
+    #[inline]
     pub fn set_metadata(&mut self, key: &str, value: &str) {
         match self.metadata.get_mut(key) {
             Some(MetadataChange::Set(old)) => {
@@ -624,6 +639,7 @@ impl ImportDecision {
     }
 
     /// Removes metadata `key` (reusing a kept buffer for the key).
+    #[inline]
     pub fn remove_metadata(&mut self, key: &str) {
         match self.metadata.get_mut(key) {
             Some(slot) => {
@@ -661,6 +677,7 @@ impl ImportDecision {
     }
 }
 
+#[inline]
 fn set_text(slot: &mut Option<String>, spare: &mut Spare, v: &str) {
     match slot {
         Some(s) => {
