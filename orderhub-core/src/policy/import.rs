@@ -323,7 +323,7 @@ pub struct FiredRule {
 /// Later rules override earlier ones field by field (for metadata, key by key).
 ///
 /// Evaluators that decide many orders reuse one decision: [`ImportDecision::clear`] keeps the text buffers
-/// it drops, and the setters ([`ImportDecision::set_folder`], [`ImportDecision::add_tag`],
+/// it empties, and the setters ([`ImportDecision::set_folder`], [`ImportDecision::add_tag`],
 /// [`ImportDecision::set_metadata`] ...) fill them again, so a reused decision allocates no new text once
 /// warm. The kept buffers are not part of the decision: they do not show in `Debug`, take no part in
 /// equality, and are not cloned.
@@ -336,7 +336,7 @@ pub struct ImportDecision {
     /// The hub status to set.
     pub hub_status: Option<HubStatus>,
     /// Metadata changes, by key.
-    pub metadata: BTreeMap<String, MetadataChange>,
+    pub metadata: MetadataChanges,
     /// Tags to add.
     pub tags: TagSet,
     /// The fulfillment service to route the order to (for example `amazon-mcf`).
@@ -353,7 +353,7 @@ pub struct ImportDecision {
     pub carrier: Option<CarrierChoice>,
     /// The rules that fired, in order.
     pub trace: Vec<FiredRule>,
-    /// Text buffers [`ImportDecision::clear`] kept for the setters to reuse.
+    /// Text buffers [`ImportDecision::clear`] kept for the setters to reuse (tags and metadata keep their own).
     spare: Spare,
 }
 
@@ -502,6 +502,147 @@ impl<S: AsRef<str>> Extend<S> for TagSet {
     }
 }
 
+/// Metadata changes by key, in key order (byte order, as `BTreeMap<String, MetadataChange>` keeps them).
+///
+/// A sorted list: decisions change a handful of keys, and [`MetadataChanges::clear`] keeps the entries'
+/// buffers for the next changes, so a reused map allocates nothing once warm.
+#[derive(Default)]
+pub struct MetadataChanges {
+    /// `items[..len]`: the changes, sorted by key; `items[len..]`: emptied entries for reuse.
+    items: Vec<(String, MetadataChange)>,
+    len: usize,
+}
+
+impl MetadataChanges {
+    /// No changes.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The changes, sorted by key.
+    #[inline]
+    pub fn as_slice(&self) -> &[(String, MetadataChange)] {
+        self.items.get(..self.len).unwrap_or_default()
+    }
+
+    /// Iterates over the changes in key order.
+    #[inline]
+    pub fn iter(&self) -> std::slice::Iter<'_, (String, MetadataChange)> {
+        self.as_slice().iter()
+    }
+
+    /// The number of keys changed.
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether no key is changed.
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    #[inline]
+    fn find(&self, key: &str) -> Result<usize, usize> {
+        self.as_slice().binary_search_by(|(k, _)| k.as_str().cmp(key))
+    }
+
+    /// The change to `key`, if any.
+    #[inline]
+    pub fn get(&self, key: &str) -> Option<&MetadataChange> {
+        self.find(key)
+            .ok()
+            .and_then(|i| self.items.get(i))
+            .map(|(_, c)| c)
+    }
+
+    /// Whether `key` is changed.
+    #[inline]
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.find(key).is_ok()
+    }
+
+    /// The change to `key`, added (reusing an emptied entry; its value is to be overwritten) if missing.
+    #[inline]
+    fn entry(&mut self, key: &str) -> &mut MetadataChange {
+        let at = match self.find(key) {
+            Ok(i) => i,
+            Err(at) => {
+                match self.items.get_mut(self.len) {
+                    Some((k, _)) => {
+                        k.clear();
+                        k.push_str(key);
+                        if let Some(moved) = self.items.get_mut(at..=self.len) {
+                            moved.rotate_right(1);
+                        }
+                    }
+                    None => self.items.insert(at, (key.to_owned(), MetadataChange::Remove)),
+                }
+                self.len += 1;
+                at
+            }
+        };
+        &mut self.items[at].1
+    }
+
+    /// Sets `key` to `value` (replacing an earlier change to it).
+    #[inline]
+    pub fn set(&mut self, key: &str, value: &str) {
+        match self.entry(key) {
+            MetadataChange::Set(v) => {
+                v.clear();
+                v.push_str(value);
+            }
+            c @ MetadataChange::Remove => *c = MetadataChange::Set(value.to_owned()),
+        }
+    }
+
+    /// Records that `key` is to be removed (replacing an earlier change to it).
+    #[inline]
+    pub fn set_removed(&mut self, key: &str) {
+        *self.entry(key) = MetadataChange::Remove;
+    }
+
+    /// Removes every change, keeping the entries' buffers.
+    #[inline]
+    pub fn clear(&mut self) {
+        self.len = 0;
+    }
+}
+
+impl Clone for MetadataChanges {
+    fn clone(&self) -> Self {
+        MetadataChanges {
+            items: self.as_slice().to_vec(),
+            len: self.len,
+        }
+    }
+}
+
+impl PartialEq for MetadataChanges {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_slice() == other.as_slice()
+    }
+}
+
+impl Eq for MetadataChanges {}
+
+impl fmt::Debug for MetadataChanges {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_map().entries(self.iter().map(|(k, c)| (k, c))).finish()
+    }
+}
+
+impl<'a> IntoIterator for &'a MetadataChanges {
+    type Item = &'a (String, MetadataChange);
+    type IntoIter = std::slice::Iter<'a, (String, MetadataChange)>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
 /// Emptied strings kept for reuse. Not part of a decision's value: any two compare equal, and a clone
 /// starts empty.
 #[derive(Default)]
@@ -582,14 +723,7 @@ impl ImportDecision {
             }
         }
         self.tags.clear();
-        if !self.metadata.is_empty() {
-            for (k, v) in std::mem::take(&mut self.metadata) {
-                spare.keep(k);
-                if let MetadataChange::Set(v) = v {
-                    spare.keep(v);
-                }
-            }
-        }
+        self.metadata.clear();
     }
 
     /// Sets the folder (reusing a buffer [`ImportDecision::clear`] kept).
@@ -622,36 +756,16 @@ impl ImportDecision {
         self.tags.insert(tag);
     }
 
-    /// Sets metadata `key` to `value` (reusing kept buffers).
+    /// Sets metadata `key` to `value` (the same as `metadata.set(key, value)`).
     #[inline]
     pub fn set_metadata(&mut self, key: &str, value: &str) {
-        match self.metadata.get_mut(key) {
-            Some(MetadataChange::Set(old)) => {
-                old.clear();
-                old.push_str(value);
-            }
-            Some(slot) => *slot = MetadataChange::Set(self.spare.text(value)),
-            None => {
-                let (k, v) = (self.spare.text(key), self.spare.text(value));
-                self.metadata.insert(k, MetadataChange::Set(v));
-            }
-        }
+        self.metadata.set(key, value);
     }
 
-    /// Removes metadata `key` (reusing a kept buffer for the key).
+    /// Records that metadata `key` is to be removed (the same as `metadata.set_removed(key)`).
     #[inline]
     pub fn remove_metadata(&mut self, key: &str) {
-        match self.metadata.get_mut(key) {
-            Some(slot) => {
-                if let MetadataChange::Set(old) = std::mem::replace(slot, MetadataChange::Remove) {
-                    self.spare.keep(old);
-                }
-            }
-            None => {
-                let k = self.spare.text(key);
-                self.metadata.insert(k, MetadataChange::Remove);
-            }
-        }
+        self.metadata.set_removed(key);
     }
 
     /// Applies the order-level parts of the decision to `order`: folder, hub status, metadata, tags.
@@ -748,6 +862,54 @@ mod tests {
     }
 
     #[test]
+    fn metadata_changes_keep_btree_order_and_reuse_entries() {
+        let ops = [
+            ("b", Some("1")),
+            ("a", None),
+            ("B", Some("2")),
+            ("é", Some("")),
+            ("", Some("e")),
+            ("a", Some("3")),
+            ("b", None),
+            ("ab", Some("4")),
+            ("a", Some("5")),
+        ];
+        let mut m = MetadataChanges::new();
+        let mut reference = BTreeMap::new();
+        for round in 0..3 {
+            m.clear();
+            reference.clear();
+            for (k, v) in ops.iter().skip(round) {
+                match v {
+                    Some(v) => {
+                        m.set(k, v);
+                        reference.insert((*k).to_owned(), MetadataChange::Set((*v).to_owned()));
+                    }
+                    None => {
+                        m.set_removed(k);
+                        reference.insert((*k).to_owned(), MetadataChange::Remove);
+                    }
+                }
+                assert_eq!(m.get(k), reference.get(*k));
+                assert!(m.contains_key(k));
+            }
+            assert_eq!(
+                m.iter().map(|(k, c)| (k, c)).collect::<Vec<_>>(),
+                reference.iter().collect::<Vec<_>>()
+            );
+            assert_eq!(m.len(), reference.len());
+            assert_eq!(m.get("zz"), None);
+        }
+        let clone = m.clone();
+        assert_eq!(clone, m);
+        assert_eq!(format!("{clone:?}"), format!("{reference:?}"));
+        m.clear();
+        assert!(m.is_empty() && m.get("a").is_none());
+        assert_ne!(clone, m);
+        assert_eq!(m, MetadataChanges::default());
+    }
+
+    #[test]
     fn a_cleared_decision_is_a_default_one_and_setters_reuse_its_text() {
         let mut d = ImportDecision::default();
         for round in 0..3 {
@@ -777,10 +939,8 @@ mod tests {
             };
             expected.tags.insert("t1");
             expected.tags.insert("t2");
-            expected.metadata.insert("k".to_owned(), MetadataChange::Remove);
-            expected
-                .metadata
-                .insert("gone".to_owned(), MetadataChange::Set("back".to_owned()));
+            expected.metadata.set_removed("k");
+            expected.metadata.set("gone", "back");
             assert_eq!(d, expected);
             assert_eq!(format!("{d:?}"), format!("{expected:?}"));
         }
