@@ -371,4 +371,99 @@ mod tests {
             }
         }
     }
+
+    /// Pieces random patterns are made of: literals (ASCII, non-ASCII, letters with non-ASCII case
+    /// variants), escapes, ASCII classes and repetitions, which the matcher handles ...
+    const PIECES: &[&str] = &[
+        "a",
+        "A",
+        "k",
+        "s",
+        "r",
+        "-",
+        "0",
+        "9",
+        "é",
+        "ж",
+        "\\.",
+        "\\-",
+        " ",
+        "[0-9]",
+        "[a-c]",
+        "[A-Z]",
+        "[[:alpha:]]",
+        "(?:a|b)",
+        "(?i:k)",
+        "(?-i:s)",
+        "(?-u:[a-z])",
+        "(?-u:k)",
+        "*",
+        "+",
+        "?",
+        "{2}",
+        "{1,3}",
+        "{0,}",
+        "*?",
+    ];
+
+    /// ... and pieces it does not: negated and Unicode classes, captures, other alternations, anchors.
+    const OTHER_PIECES: &[&str] = &[
+        "[^a]", "\\d", "\\w", ".", "(?:ab|c)", "(ref)", "^", "$", "\\b", "(?m)", "(?i)",
+    ];
+
+    const ALPHABET: &[char] = &[
+        'a', 'A', 'b', 'c', 'k', 'K', 's', 'S', 'r', 'R', 'z', 'Z', '0', '5', '9', '-', '.', ' ', 'é', 'É',
+        'ж', '\u{212A}', '\u{17F}', '\n',
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 2000, ..Default::default() })]
+
+        #[test]
+        fn random_patterns_agree_with_regex(
+            pieces in proptest::collection::vec(
+                proptest::prop_oneof![
+                    12 => proptest::sample::select(PIECES),
+                    1 => proptest::sample::select(OTHER_PIECES),
+                ],
+                0..7,
+            ),
+            anchors in proptest::prop_oneof![
+                6 => proptest::strategy::Just((true, true)),
+                1 => (proptest::bool::ANY, proptest::bool::ANY),
+            ],
+            ci in proptest::bool::ANY,
+            texts in proptest::collection::vec(
+                proptest::collection::vec(proptest::sample::select(ALPHABET), 0..7),
+                1..12,
+            ),
+        ) {
+            let pattern = format!(
+                "{}{}{}",
+                if anchors.0 { "^" } else { "" },
+                pieces.concat(),
+                if anchors.1 { "$" } else { "" }
+            );
+            let Ok(re) = RegexBuilder::new(&pattern).case_insensitive(ci).size_limit(1 << 20).build() else {
+                return Ok(());
+            };
+            let Some(m) = Anchored::compile(&pattern, ci) else {
+                return Ok(());
+            };
+            for t in &texts {
+                let text: String = t.iter().collect();
+                proptest::prop_assert_eq!(
+                    m.is_match(&text),
+                    re.is_match(&text),
+                    "pattern {:?} case-insensitive {}, text {:?}",
+                    pattern,
+                    ci,
+                    text
+                );
+            }
+            // Texts built to match: the pattern's own literal pieces.
+            let literal: String = pieces.concat();
+            proptest::prop_assert_eq!(m.is_match(&literal), re.is_match(&literal), "{:?}", pattern);
+        }
+    }
 }
