@@ -1,9 +1,7 @@
 //! [`RulesPolicy`]: filters, mappings and rules together, as the sync engine's [`ImportPolicy`].
 
 use orderhub_core::domain::{keys, Order};
-use orderhub_core::policy::import::{
-    Admission, ImportContext, ImportDecision, ImportPolicy, MetadataChange, PolicyEvent,
-};
+use orderhub_core::policy::import::{Admission, ImportContext, ImportDecision, ImportPolicy, PolicyEvent};
 
 use crate::carriers::CarrierList;
 use crate::filters::FilterSettings;
@@ -71,9 +69,15 @@ impl RulesPolicy {
             return;
         }
         d.hub_status = self.mappings.status.map_order(order);
-        d.folder.clone_from(&ctx.settings.new_order_folder);
-        d.shipping_method = self.mappings.shipping.map_order(order).map(str::to_owned);
-        d.payment_type = self.mappings.payment.map_order(order).map(str::to_owned);
+        if let Some(folder) = &ctx.settings.new_order_folder {
+            d.set_folder(folder);
+        }
+        if let Some(method) = self.mappings.shipping.map_order(order) {
+            d.set_shipping_method(method);
+        }
+        if let Some(payment) = self.mappings.payment.map_order(order) {
+            d.set_payment_type(payment);
+        }
         let prefix = self
             .mappings
             .invoice_prefix
@@ -81,10 +85,7 @@ impl RulesPolicy {
             .or(ctx.settings.order_number_prefix.as_deref());
         d.invoice_number = Some(invoice_number(prefix, order));
         if order.metadata.get(keys::AMAZON_FULFILLMENT_CHANNEL).is_none() {
-            d.metadata.insert(
-                keys::AMAZON_FULFILLMENT_CHANNEL.to_owned(),
-                MetadataChange::Set(order.fulfillment_channel.code().to_owned()),
-            );
+            d.set_metadata(keys::AMAZON_FULFILLMENT_CHANNEL, order.fulfillment_channel.code());
         }
         self.rules
             .evaluate_into(PolicyEvent::OrderImported(order), ctx, d);

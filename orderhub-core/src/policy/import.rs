@@ -10,7 +10,7 @@
 //! Decisions are plain values: evaluating a policy has no side effects, reads no clock (the time is in the
 //! [`ImportContext`]) and gives the same answer for the same input.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::sync::Arc;
 
@@ -321,7 +321,13 @@ pub struct FiredRule {
 ///
 /// Every field is "no opinion" by default; the engine leaves what the policy did not set unchanged.
 /// Later rules override earlier ones field by field (for metadata, key by key).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+///
+/// Evaluators that decide many orders reuse one decision: [`ImportDecision::clear`] keeps the text buffers
+/// it empties, and the setters ([`ImportDecision::set_folder`], [`ImportDecision::add_tag`],
+/// [`ImportDecision::set_metadata`] ...) fill them again, so a reused decision allocates no new text once
+/// warm. The kept buffers are not part of the decision: they do not show in `Debug`, take no part in
+/// equality, and are not cloned.
+#[derive(Clone, PartialEq, Eq, Default)]
 pub struct ImportDecision {
     /// Admit or skip, with the reason.
     pub admission: Admission,
@@ -330,9 +336,9 @@ pub struct ImportDecision {
     /// The hub status to set.
     pub hub_status: Option<HubStatus>,
     /// Metadata changes, by key.
-    pub metadata: BTreeMap<String, MetadataChange>,
+    pub metadata: MetadataChanges,
     /// Tags to add.
-    pub tags: BTreeSet<String>,
+    pub tags: TagSet,
     /// The fulfillment service to route the order to (for example `amazon-mcf`).
     pub route_to: Option<String>,
     /// Hold the order (do not route or ship it) until this time.
@@ -347,7 +353,339 @@ pub struct ImportDecision {
     pub carrier: Option<CarrierChoice>,
     /// The rules that fired, in order.
     pub trace: Vec<FiredRule>,
+    /// Text buffers [`ImportDecision::clear`] kept for the setters to reuse (tags and metadata keep their own).
+    spare: Spare,
 }
+
+impl fmt::Debug for ImportDecision {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ImportDecision")
+            .field("admission", &self.admission)
+            .field("folder", &self.folder)
+            .field("hub_status", &self.hub_status)
+            .field("metadata", &self.metadata)
+            .field("tags", &self.tags)
+            .field("route_to", &self.route_to)
+            .field("hold_until", &self.hold_until)
+            .field("shipping_method", &self.shipping_method)
+            .field("payment_type", &self.payment_type)
+            .field("invoice_number", &self.invoice_number)
+            .field("carrier", &self.carrier)
+            .field("trace", &self.trace)
+            .finish()
+    }
+}
+
+/// A set of tags, in order (byte order, as `BTreeSet<String>` keeps them).
+///
+/// A sorted list: decisions hold a handful of tags, and [`TagSet::clear`] keeps the tags' buffers for the
+/// next inserts, so a reused set allocates nothing once warm.
+#[derive(Default)]
+pub struct TagSet {
+    /// `items[..len]`: the tags, sorted; `items[len..]`: emptied buffers for reuse.
+    items: Vec<String>,
+    len: usize,
+}
+
+impl TagSet {
+    /// An empty set.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The tags, sorted.
+    #[inline]
+    pub fn as_slice(&self) -> &[String] {
+        self.items.get(..self.len).unwrap_or_default()
+    }
+
+    /// Iterates over the tags in order.
+    #[inline]
+    pub fn iter(&self) -> std::slice::Iter<'_, String> {
+        self.as_slice().iter()
+    }
+
+    /// The number of tags.
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether there are none.
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Whether `tag` is in the set.
+    #[inline]
+    pub fn contains(&self, tag: &str) -> bool {
+        self.find(tag).is_ok()
+    }
+
+    #[inline]
+    fn find(&self, tag: &str) -> Result<usize, usize> {
+        self.as_slice().binary_search_by(|t| t.as_str().cmp(tag))
+    }
+
+    /// Adds `tag`; `false` if it was already there.
+    #[inline]
+    pub fn insert(&mut self, tag: &str) -> bool {
+        let Err(at) = self.find(tag) else {
+            return false;
+        };
+        match self.items.get_mut(self.len) {
+            Some(buf) => {
+                buf.clear();
+                buf.push_str(tag);
+                if let Some(moved) = self.items.get_mut(at..=self.len) {
+                    moved.rotate_right(1);
+                }
+            }
+            None => self.items.insert(at, tag.to_owned()),
+        }
+        self.len += 1;
+        true
+    }
+
+    /// Removes every tag, keeping their buffers.
+    pub fn clear(&mut self) {
+        self.len = 0;
+    }
+}
+
+impl Clone for TagSet {
+    fn clone(&self) -> Self {
+        TagSet {
+            items: self.as_slice().to_vec(),
+            len: self.len,
+        }
+    }
+}
+
+impl PartialEq for TagSet {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_slice() == other.as_slice()
+    }
+}
+
+impl Eq for TagSet {}
+
+impl fmt::Debug for TagSet {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_set().entries(self.iter()).finish()
+    }
+}
+
+impl<'a> IntoIterator for &'a TagSet {
+    type Item = &'a String;
+    type IntoIter = std::slice::Iter<'a, String>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl<S: AsRef<str>> FromIterator<S> for TagSet {
+    fn from_iter<I: IntoIterator<Item = S>>(iter: I) -> Self {
+        let mut set = TagSet::new();
+        set.extend(iter);
+        set
+    }
+}
+
+impl<S: AsRef<str>> Extend<S> for TagSet {
+    fn extend<I: IntoIterator<Item = S>>(&mut self, iter: I) {
+        for t in iter {
+            self.insert(t.as_ref());
+        }
+    }
+}
+
+/// Metadata changes by key, in key order (byte order, as `BTreeMap<String, MetadataChange>` keeps them).
+///
+/// A sorted list: decisions change a handful of keys, and [`MetadataChanges::clear`] keeps the entries'
+/// buffers for the next changes, so a reused map allocates nothing once warm.
+#[derive(Default)]
+pub struct MetadataChanges {
+    /// `items[..len]`: the changes, sorted by key; `items[len..]`: emptied entries for reuse.
+    items: Vec<(String, MetadataChange)>,
+    len: usize,
+}
+
+impl MetadataChanges {
+    /// No changes.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The changes, sorted by key.
+    #[inline]
+    pub fn as_slice(&self) -> &[(String, MetadataChange)] {
+        self.items.get(..self.len).unwrap_or_default()
+    }
+
+    /// Iterates over the changes in key order.
+    #[inline]
+    pub fn iter(&self) -> std::slice::Iter<'_, (String, MetadataChange)> {
+        self.as_slice().iter()
+    }
+
+    /// The number of keys changed.
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether no key is changed.
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    #[inline]
+    fn find(&self, key: &str) -> Result<usize, usize> {
+        self.as_slice().binary_search_by(|(k, _)| k.as_str().cmp(key))
+    }
+
+    /// The change to `key`, if any.
+    #[inline]
+    pub fn get(&self, key: &str) -> Option<&MetadataChange> {
+        self.find(key)
+            .ok()
+            .and_then(|i| self.items.get(i))
+            .map(|(_, c)| c)
+    }
+
+    /// Whether `key` is changed.
+    #[inline]
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.find(key).is_ok()
+    }
+
+    /// The change to `key`, added (reusing an emptied entry; its value is to be overwritten) if missing.
+    #[inline]
+    fn entry(&mut self, key: &str) -> &mut MetadataChange {
+        let at = match self.find(key) {
+            Ok(i) => i,
+            Err(at) => {
+                match self.items.get_mut(self.len) {
+                    Some((k, _)) => {
+                        k.clear();
+                        k.push_str(key);
+                        if let Some(moved) = self.items.get_mut(at..=self.len) {
+                            moved.rotate_right(1);
+                        }
+                    }
+                    None => self.items.insert(at, (key.to_owned(), MetadataChange::Remove)),
+                }
+                self.len += 1;
+                at
+            }
+        };
+        &mut self.items[at].1
+    }
+
+    /// Sets `key` to `value` (replacing an earlier change to it).
+    #[inline]
+    pub fn set(&mut self, key: &str, value: &str) {
+        match self.entry(key) {
+            MetadataChange::Set(v) => {
+                v.clear();
+                v.push_str(value);
+            }
+            c @ MetadataChange::Remove => *c = MetadataChange::Set(value.to_owned()),
+        }
+    }
+
+    /// Records that `key` is to be removed (replacing an earlier change to it).
+    #[inline]
+    pub fn set_removed(&mut self, key: &str) {
+        *self.entry(key) = MetadataChange::Remove;
+    }
+
+    /// Removes every change, keeping the entries' buffers.
+    #[inline]
+    pub fn clear(&mut self) {
+        self.len = 0;
+    }
+}
+
+impl Clone for MetadataChanges {
+    fn clone(&self) -> Self {
+        MetadataChanges {
+            items: self.as_slice().to_vec(),
+            len: self.len,
+        }
+    }
+}
+
+impl PartialEq for MetadataChanges {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_slice() == other.as_slice()
+    }
+}
+
+impl Eq for MetadataChanges {}
+
+impl fmt::Debug for MetadataChanges {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_map().entries(self.iter().map(|(k, c)| (k, c))).finish()
+    }
+}
+
+impl<'a> IntoIterator for &'a MetadataChanges {
+    type Item = &'a (String, MetadataChange);
+    type IntoIter = std::slice::Iter<'a, (String, MetadataChange)>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+/// Emptied strings kept for reuse. Not part of a decision's value: any two compare equal, and a clone
+/// starts empty.
+#[derive(Default)]
+struct Spare(Vec<String>);
+
+/// At most this many buffers are kept (more than any one decision usually holds).
+const SPARE_LIMIT: usize = 64;
+
+impl Spare {
+    #[inline]
+    fn keep(&mut self, s: String) {
+        if self.0.len() < SPARE_LIMIT && s.capacity() > 0 {
+            self.0.push(s);
+        }
+    }
+
+    /// `v` in a kept buffer (or a new one).
+    #[inline]
+    fn text(&mut self, v: &str) -> String {
+        match self.0.pop() {
+            Some(mut s) => {
+                s.clear();
+                s.push_str(v);
+                s
+            }
+            None => v.to_owned(),
+        }
+    }
+}
+
+impl Clone for Spare {
+    fn clone(&self) -> Self {
+        Spare::default()
+    }
+}
+
+impl PartialEq for Spare {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for Spare {}
 
 impl ImportDecision {
     /// Whether the decision admits.
@@ -363,20 +701,71 @@ impl ImportDecision {
         }
     }
 
-    /// Resets to "no opinion", keeping allocated capacity (for evaluators that reuse one decision).
+    /// Resets to "no opinion", keeping allocated capacity (for evaluators that reuse one decision): the
+    /// trace's, and the text of the folder, route, shipping method, payment type, invoice number, tags and
+    /// metadata, which the setters reuse.
     pub fn clear(&mut self) {
         self.admission = Admission::Admit;
-        self.folder = None;
         self.hub_status = None;
-        self.metadata.clear();
-        self.tags.clear();
-        self.route_to = None;
         self.hold_until = None;
-        self.shipping_method = None;
-        self.payment_type = None;
-        self.invoice_number = None;
         self.carrier = None;
         self.trace.clear();
+        let spare = &mut self.spare;
+        for slot in [
+            &mut self.folder,
+            &mut self.route_to,
+            &mut self.shipping_method,
+            &mut self.payment_type,
+            &mut self.invoice_number,
+        ] {
+            if let Some(s) = slot.take() {
+                spare.keep(s);
+            }
+        }
+        self.tags.clear();
+        self.metadata.clear();
+    }
+
+    /// Sets the folder (reusing a buffer [`ImportDecision::clear`] kept).
+    #[inline]
+    pub fn set_folder(&mut self, folder: &str) {
+        set_text(&mut self.folder, &mut self.spare, folder);
+    }
+
+    /// Sets the fulfillment service to route to (reusing a kept buffer).
+    #[inline]
+    pub fn set_route_to(&mut self, service: &str) {
+        set_text(&mut self.route_to, &mut self.spare, service);
+    }
+
+    /// Sets the shipping method (reusing a kept buffer).
+    #[inline]
+    pub fn set_shipping_method(&mut self, method: &str) {
+        set_text(&mut self.shipping_method, &mut self.spare, method);
+    }
+
+    /// Sets the payment type (reusing a kept buffer).
+    #[inline]
+    pub fn set_payment_type(&mut self, payment_type: &str) {
+        set_text(&mut self.payment_type, &mut self.spare, payment_type);
+    }
+
+    /// Adds a tag (the same as `tags.insert(tag)`).
+    #[inline]
+    pub fn add_tag(&mut self, tag: &str) {
+        self.tags.insert(tag);
+    }
+
+    /// Sets metadata `key` to `value` (the same as `metadata.set(key, value)`).
+    #[inline]
+    pub fn set_metadata(&mut self, key: &str, value: &str) {
+        self.metadata.set(key, value);
+    }
+
+    /// Records that metadata `key` is to be removed (the same as `metadata.set_removed(key)`).
+    #[inline]
+    pub fn remove_metadata(&mut self, key: &str) {
+        self.metadata.set_removed(key);
     }
 
     /// Applies the order-level parts of the decision to `order`: folder, hub status, metadata, tags.
@@ -402,6 +791,17 @@ impl ImportDecision {
     }
 }
 
+#[inline]
+fn set_text(slot: &mut Option<String>, spare: &mut Spare, v: &str) {
+    match slot {
+        Some(s) => {
+            s.clear();
+            s.push_str(v);
+        }
+        None => *slot = Some(spare.text(v)),
+    }
+}
+
 /// The import policy the sync engine consults. Implementations are pure and deterministic.
 pub trait ImportPolicy: Send + Sync {
     /// Decides whether and how to import `order`: filters, mappings, then the `order_imported` rules.
@@ -422,5 +822,127 @@ impl ImportPolicy for AdmitAll {
 
     fn on_event(&self, _event: PolicyEvent<'_>, _ctx: &ImportContext<'_>) -> ImportDecision {
         ImportDecision::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use super::*;
+
+    #[test]
+    fn tag_set_keeps_btree_order_and_reuses_buffers() {
+        let words = ["b", "a", "B", "é", "", "a", "ab", "b", "Z", "aa"];
+        let mut set = TagSet::new();
+        let mut reference = BTreeSet::new();
+        for round in 0..3 {
+            set.clear();
+            reference.clear();
+            for w in words.iter().skip(round) {
+                assert_eq!(set.insert(w), reference.insert((*w).to_owned()), "{w:?}");
+                assert!(set.contains(w));
+            }
+            assert_eq!(
+                set.iter().collect::<Vec<_>>(),
+                reference.iter().collect::<Vec<_>>()
+            );
+            assert_eq!(set.len(), reference.len());
+            assert!(!set.contains("zz"));
+        }
+        let clone = set.clone();
+        assert_eq!(clone, set);
+        assert_eq!(format!("{clone:?}"), format!("{reference:?}"));
+        set.clear();
+        assert!(set.is_empty() && set.iter().next().is_none());
+        assert_ne!(clone, set);
+        assert_eq!(set, TagSet::default());
+        let collected: TagSet = ["x", "a", "x"].into_iter().collect();
+        assert_eq!(collected.as_slice(), ["a".to_owned(), "x".to_owned()]);
+    }
+
+    #[test]
+    fn metadata_changes_keep_btree_order_and_reuse_entries() {
+        let ops = [
+            ("b", Some("1")),
+            ("a", None),
+            ("B", Some("2")),
+            ("é", Some("")),
+            ("", Some("e")),
+            ("a", Some("3")),
+            ("b", None),
+            ("ab", Some("4")),
+            ("a", Some("5")),
+        ];
+        let mut m = MetadataChanges::new();
+        let mut reference = BTreeMap::new();
+        for round in 0..3 {
+            m.clear();
+            reference.clear();
+            for (k, v) in ops.iter().skip(round) {
+                match v {
+                    Some(v) => {
+                        m.set(k, v);
+                        reference.insert((*k).to_owned(), MetadataChange::Set((*v).to_owned()));
+                    }
+                    None => {
+                        m.set_removed(k);
+                        reference.insert((*k).to_owned(), MetadataChange::Remove);
+                    }
+                }
+                assert_eq!(m.get(k), reference.get(*k));
+                assert!(m.contains_key(k));
+            }
+            assert_eq!(
+                m.iter().map(|(k, c)| (k, c)).collect::<Vec<_>>(),
+                reference.iter().collect::<Vec<_>>()
+            );
+            assert_eq!(m.len(), reference.len());
+            assert_eq!(m.get("zz"), None);
+        }
+        let clone = m.clone();
+        assert_eq!(clone, m);
+        assert_eq!(format!("{clone:?}"), format!("{reference:?}"));
+        m.clear();
+        assert!(m.is_empty() && m.get("a").is_none());
+        assert_ne!(clone, m);
+        assert_eq!(m, MetadataChanges::default());
+    }
+
+    #[test]
+    fn a_cleared_decision_is_a_default_one_and_setters_reuse_its_text() {
+        let mut d = ImportDecision::default();
+        for round in 0..3 {
+            d.clear();
+            assert_eq!(d, ImportDecision::default());
+            d.set_folder("Closed");
+            d.set_route_to("acme-3pl");
+            d.set_shipping_method("Express");
+            d.set_payment_type("Card");
+            d.add_tag("t2");
+            d.add_tag("t1");
+            d.add_tag("t2");
+            d.set_metadata("k", "v");
+            d.set_metadata("k", "w");
+            d.remove_metadata("gone");
+            d.set_metadata("gone", "back");
+            d.remove_metadata("k");
+            if round == 1 {
+                d.set_folder("Other");
+            }
+            let mut expected = ImportDecision {
+                folder: Some(if round == 1 { "Other" } else { "Closed" }.to_owned()),
+                route_to: Some("acme-3pl".to_owned()),
+                shipping_method: Some("Express".to_owned()),
+                payment_type: Some("Card".to_owned()),
+                ..ImportDecision::default()
+            };
+            expected.tags.insert("t1");
+            expected.tags.insert("t2");
+            expected.metadata.set_removed("k");
+            expected.metadata.set("gone", "back");
+            assert_eq!(d, expected);
+            assert_eq!(format!("{d:?}"), format!("{expected:?}"));
+        }
     }
 }

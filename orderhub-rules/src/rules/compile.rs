@@ -10,7 +10,7 @@ use regex::{Regex, RegexBuilder};
 use rust_decimal::Decimal;
 
 use super::fields::{self, FieldRef, Kind, Scope};
-use super::plan::{plan, Node};
+use super::plan::{plan, Program};
 use super::spec::{ActionSpec, ConditionSpec, RuleSpec, Scalar};
 use super::RuleErrorKind;
 use crate::carriers::CarrierList;
@@ -26,7 +26,7 @@ pub(crate) struct CompiledRule {
     /// The condition as compiled (generic tests): the reference evaluator's.
     pub(crate) cond: Cond,
     /// The same condition, specialised for evaluation.
-    pub(crate) plan: Node,
+    pub(crate) plan: Program,
     pub(crate) actions: Box<[Action]>,
 }
 

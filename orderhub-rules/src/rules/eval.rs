@@ -1,16 +1,17 @@
-//! Evaluating compiled rules. Nothing here allocates except actions that write text into the decision.
+//! Evaluating compiled rules. Nothing here allocates except actions that write text into the decision, and
+//! those reuse the buffers a cleared decision keeps.
 
 use chrono::{DateTime, Duration, Utc};
 use orderhub_core::domain::OrderLine;
 use orderhub_core::policy::import::{
-    Admission, CarrierChoice, FiredRule, ImportContext, ImportDecision, MetadataChange, PolicyEvent,
+    Admission, CarrierChoice, FiredRule, ImportContext, ImportDecision, PolicyEvent,
 };
 
 use rust_decimal::Decimal;
 
 use super::compile::{event_bit, Action, CompiledRule, Cond, Leaf, Operand, Test};
 use super::fields::{parse_number, FieldRef, Subject, Val};
-use super::plan::{BoolSrc, BoolTest, Node, NumSrc, NumTest, TextEq, TextSrc, TextTest};
+use super::plan::{BoolSrc, BoolTest, NumSrc, NumTest, Program, Step, TextEq, TextSrc, TextTest, ACCEPT};
 use crate::text::{contains_ignore_ascii_case, ends_with_ignore_ascii_case, starts_with_ignore_ascii_case};
 
 /// Runs the rules with the specialised plans.
@@ -21,7 +22,7 @@ pub(crate) fn run(
     out: &mut ImportDecision,
 ) {
     run_with(rules, event, ctx, out, |rule, s, cache| {
-        eval(&rule.plan, s, None, cache)
+        exec(&rule.plan, s, None, cache)
     });
 }
 
@@ -107,29 +108,12 @@ impl HoldMemo {
 /// Applies one action; `true` for "stop processing".
 fn apply(action: &Action, ctx: &ImportContext<'_>, out: &mut ImportDecision, hold: &mut HoldMemo) -> bool {
     match action {
-        Action::Folder(f) => set_text(&mut out.folder, f),
-        Action::SetMeta(k, v) => {
-            match out.metadata.get_mut(k.as_str()) {
-                Some(MetadataChange::Set(old)) => old.clone_from(v),
-                Some(slot) => *slot = MetadataChange::Set(v.clone()),
-                None => {
-                    out.metadata.insert(k.clone(), MetadataChange::Set(v.clone()));
-                }
-            };
-        }
-        Action::RemoveMeta(k) => match out.metadata.get_mut(k.as_str()) {
-            Some(slot) => *slot = MetadataChange::Remove,
-            None => {
-                out.metadata.insert(k.clone(), MetadataChange::Remove);
-            }
-        },
-        Action::Tag(t) => {
-            if !out.tags.contains(t.as_str()) {
-                out.tags.insert(t.clone());
-            }
-        }
+        Action::Folder(f) => out.set_folder(f),
+        Action::SetMeta(k, v) => out.set_metadata(k, v),
+        Action::RemoveMeta(k) => out.remove_metadata(k),
+        Action::Tag(t) => out.add_tag(t),
         Action::HubStatus(s) => out.hub_status = Some(s.clone()),
-        Action::RouteTo(r) => set_text(&mut out.route_to, r),
+        Action::RouteTo(r) => out.set_route_to(r),
         Action::HoldUntil(t) => out.hold_until = Some(*t),
         Action::HoldForHours(h) => out.hold_until = hold.until(ctx.now, *h),
         Action::Skip(reason) => out.admission = Admission::Skip(reason.clone()),
@@ -139,20 +123,10 @@ fn apply(action: &Action, ctx: &ImportContext<'_>, out: &mut ImportDecision, hol
                 name: None,
             });
         }
-        Action::ShippingMethod(m) => set_text(&mut out.shipping_method, m),
+        Action::ShippingMethod(m) => out.set_shipping_method(m),
         Action::Stop => return true,
     }
     false
-}
-
-fn set_text(slot: &mut Option<String>, v: &str) {
-    match slot {
-        Some(s) => {
-            s.clear();
-            s.push_str(v);
-        }
-        None => *slot = Some(v.to_owned()),
-    }
 }
 
 /// Slots of the per-evaluation order-metadata cache; keys interned beyond this are looked up directly.
@@ -171,7 +145,7 @@ impl<'a> MetaCache<'a> {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     fn get(&mut self, slot: usize, lookup: impl FnOnce() -> Option<&'a str>) -> Option<&'a str> {
         match self.vals.get_mut(slot) {
             Some(Some(v)) => *v,
@@ -185,36 +159,65 @@ impl<'a> MetaCache<'a> {
     }
 }
 
-/// Evaluates a plan: whether the condition holds.
-pub(crate) fn eval<'a>(
-    n: &Node,
+/// Runs a program: whether the condition holds. Inlined into the rule loop and into [`quantify`] (line
+/// programs hold no quantifiers: nesting them is a compile error), so that running a rule's condition
+/// costs no call unless it quantifies over lines.
+#[inline(always)]
+pub(crate) fn exec<'a>(
+    p: &Program,
     s: &Subject<'a>,
     line: Option<&'a OrderLine>,
     cache: &mut MetaCache<'a>,
 ) -> bool {
-    match n {
-        Node::Text(src, t) => text_test(t, text_of(src, s, line, cache)),
-        Node::Num(src, t) => num_test(t, num_of(*src, s, line)),
-        Node::Bool(src, t) => bool_test(t, bool_of(*src, s, line)),
-        Node::All(ns) => ns.iter().all(|n| eval(n, s, line, cache)),
-        Node::Any(ns) => ns.iter().any(|n| eval(n, s, line, cache)),
-        Node::None(ns) => !ns.iter().any(|n| eval(n, s, line, cache)),
-        Node::AnyLine(n) => s
-            .order
-            .is_some_and(|o| o.lines.iter().any(|l| eval(n, s, Some(l), cache))),
-        Node::AllLines(n) => s
-            .order
-            .is_some_and(|o| o.lines.iter().all(|l| eval(n, s, Some(l), cache))),
-        Node::NoLine(n) => !s
-            .order
-            .is_some_and(|o| o.lines.iter().any(|l| eval(n, s, Some(l), cache))),
-        Node::True => true,
-        Node::Generic(leaf) => eval_leaf(leaf, s, line, cache),
+    let mut pc = p.entry;
+    // Targets past the end are the outcomes (`ACCEPT`, `REJECT`).
+    while let Some(op) = p.ops.get(pc as usize) {
+        pc = if step(&op.step, s, line, cache) {
+            op.on_true
+        } else {
+            op.on_false
+        };
+    }
+    pc == ACCEPT
+}
+
+/// Runs one test.
+#[inline(always)]
+fn step<'a>(st: &Step, s: &Subject<'a>, line: Option<&'a OrderLine>, cache: &mut MetaCache<'a>) -> bool {
+    match st {
+        Step::Text(src, t) => text_test(t, text_of(src, s, line, cache)),
+        Step::Num(src, t) => num_test(t, num_of(*src, s, line)),
+        Step::Bool(src, t) => bool_test(t, bool_of(*src, s, line)),
+        Step::AnyLine(p) => quantify(Quantifier::Any, p, s, cache),
+        Step::AllLines(p) => quantify(Quantifier::All, p, s, cache),
+        Step::NoLine(p) => quantify(Quantifier::No, p, s, cache),
+        Step::Generic(leaf) => eval_leaf(leaf, s, line, cache),
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Quantifier {
+    Any,
+    All,
+    No,
+}
+
+/// Runs a line program on the order's lines.
+#[inline(never)]
+fn quantify<'a>(q: Quantifier, p: &Program, s: &Subject<'a>, cache: &mut MetaCache<'a>) -> bool {
+    let Some(o) = s.order else {
+        return matches!(q, Quantifier::No);
+    };
+    let mut lines = o.lines.iter();
+    match q {
+        Quantifier::Any => lines.any(|l| exec(p, s, Some(l), cache)),
+        Quantifier::All => lines.all(|l| exec(p, s, Some(l), cache)),
+        Quantifier::No => !lines.any(|l| exec(p, s, Some(l), cache)),
     }
 }
 
 /// A text field's value (`None`: missing), as the generic path reads it.
-#[inline]
+#[inline(always)]
 fn text_of<'a>(
     src: &TextSrc,
     s: &Subject<'a>,
@@ -239,7 +242,7 @@ fn text_of<'a>(
     }
 }
 
-#[inline]
+#[inline(always)]
 fn num_of(src: NumSrc, s: &Subject<'_>, line: Option<&OrderLine>) -> Option<Decimal> {
     match src {
         NumSrc::Order(f) => s.order.and_then(|o| f.order_num(o)),
@@ -247,7 +250,7 @@ fn num_of(src: NumSrc, s: &Subject<'_>, line: Option<&OrderLine>) -> Option<Deci
     }
 }
 
-#[inline]
+#[inline(always)]
 fn bool_of(src: BoolSrc, s: &Subject<'_>, line: Option<&OrderLine>) -> Option<bool> {
     match src {
         BoolSrc::Order(f) => s.order.and_then(|o| f.order_bool(o)),
@@ -257,7 +260,7 @@ fn bool_of(src: BoolSrc, s: &Subject<'_>, line: Option<&OrderLine>) -> Option<bo
 
 impl TextEq {
     /// [`equals`] for a present text value and a text operand.
-    #[inline]
+    #[inline(always)]
     fn holds(&self, t: &str) -> bool {
         let n = self.pat.len();
         let b = t.as_bytes();
@@ -272,7 +275,7 @@ impl TextEq {
     }
 }
 
-#[inline]
+#[inline(always)]
 fn text_test(t: &TextTest, v: Option<&str>) -> bool {
     match t {
         TextTest::Eq(e) => v.is_some_and(|v| e.holds(v)),
@@ -281,14 +284,14 @@ fn text_test(t: &TextTest, v: Option<&str>) -> bool {
         TextTest::Contains(p) => v.is_some_and(|h| p.within(h)),
         TextTest::StartsWith(p) => v.is_some_and(|h| p.prefix_of(h.as_bytes())),
         TextTest::EndsWith(p) => v.is_some_and(|h| p.suffix_of(h.as_bytes())),
-        TextTest::Matches(re) => v.is_some_and(|h| re.is_match(h)),
+        TextTest::Matches(m) => v.is_some_and(|h| m.is_match(h)),
         TextTest::Blank(want) => v.is_none_or(|t| t.trim().is_empty()) == *want,
         TextTest::Gt(b) => v.and_then(parse_number).is_some_and(|a| a > *b),
         TextTest::Lt(b) => v.and_then(parse_number).is_some_and(|a| a < *b),
     }
 }
 
-#[inline]
+#[inline(always)]
 fn num_test(t: &NumTest, v: Option<Decimal>) -> bool {
     use std::cmp::Ordering;
     match t {
@@ -301,7 +304,7 @@ fn num_test(t: &NumTest, v: Option<Decimal>) -> bool {
     }
 }
 
-#[inline]
+#[inline(always)]
 fn bool_test(t: &BoolTest, v: Option<bool>) -> bool {
     match t {
         BoolTest::Eq(b) => v == Some(*b),
@@ -311,7 +314,7 @@ fn bool_test(t: &BoolTest, v: Option<bool>) -> bool {
     }
 }
 
-/// The generic evaluator (the reference for [`eval`]).
+/// The generic evaluator (the reference for [`exec`]).
 fn eval_reference<'a>(
     c: &Cond,
     s: &Subject<'a>,

@@ -10,6 +10,7 @@
 //! parses numbers, times and carrier codes, and compiles regular expressions; any mistake is an error
 //! naming the rule (position and name) and the field.
 
+mod anchored;
 mod compile;
 mod eval;
 mod fields;

@@ -1,31 +1,62 @@
-//! The evaluation plan: a compiled condition ([`Cond`]) specialised by the kind of value each test reads.
+//! The evaluation plan: a compiled condition ([`Cond`]) specialised by the kind of value each test reads,
+//! and flattened into a branch program.
 //!
 //! [`Cond`] keeps every test generic (a field reference, an operator, a typed operand): evaluating one means
 //! building a [`Val`](super::fields::Val) and matching it against the operand. The plan resolves that once,
 //! when the rules are compiled: a test of a text field reads a borrowed `&str` and runs a text operation,
-//! a number test reads a `Decimal`, a flag test a `bool`. Groups of one member are flattened. Tests the plan
-//! does not specialise (times, tags, shipment and inventory-item fields) keep the generic [`Leaf`]. The
-//! results are the generic evaluator's, test for test (see `eval.rs`).
+//! a number test reads a `Decimal`, a flag test a `bool`. Tests the plan does not specialise (times, tags,
+//! shipment and inventory-item fields) keep the generic [`Leaf`]. Regular expressions of the common anchored
+//! shape run on a specialised matcher ([`Anchored`]).
+//!
+//! The groups (`all`, `any`, `none`) disappear: the tests become a [`Program`], a list of [`Op`]s each
+//! naming where to go next when its test holds and when it does not (the usual short-circuit compilation of
+//! boolean expressions), so evaluating a condition is a loop over tests instead of a recursive walk. A line
+//! quantifier is one op whose test runs a sub-program for each line. The tests run in the same order as the
+//! generic evaluator's, with the same short-circuits, and give the same results, test for test (see
+//! `eval.rs`).
 
 use regex::Regex;
 use rust_decimal::Decimal;
 
+use super::anchored::Anchored;
 use super::compile::{Cond, Leaf, Operand, Test};
 use super::fields::{FieldRef, Fixed};
 
-/// A specialised condition.
+/// A condition compiled to a branch program: run `ops[entry]`, then the op its outcome names, until a
+/// target is [`ACCEPT`] or [`REJECT`] (past the end of `ops`).
 #[derive(Debug, Clone)]
-pub(crate) enum Node {
-    True,
-    All(Box<[Node]>),
-    Any(Box<[Node]>),
-    None(Box<[Node]>),
-    AnyLine(Box<Node>),
-    AllLines(Box<Node>),
-    NoLine(Box<Node>),
+pub(crate) struct Program {
+    pub(crate) ops: Box<[Op]>,
+    pub(crate) entry: u32,
+}
+
+/// The target "the condition holds".
+pub(crate) const ACCEPT: u32 = u32::MAX;
+/// The target "the condition does not hold".
+pub(crate) const REJECT: u32 = u32::MAX - 1;
+
+/// One test of a program and where to go after it.
+#[derive(Debug, Clone)]
+pub(crate) struct Op {
+    pub(crate) step: Step,
+    /// The next op when the test holds (or [`ACCEPT`] / [`REJECT`]).
+    pub(crate) on_true: u32,
+    /// The next op when it does not.
+    pub(crate) on_false: u32,
+}
+
+/// A specialised test.
+#[derive(Debug, Clone)]
+pub(crate) enum Step {
     Text(TextSrc, TextTest),
     Num(NumSrc, NumTest),
     Bool(BoolSrc, BoolTest),
+    /// Some line satisfies the sub-program.
+    AnyLine(Program),
+    /// Every line does (and there is an order).
+    AllLines(Program),
+    /// No line does.
+    NoLine(Program),
     Generic(Box<Leaf>),
 }
 
@@ -75,13 +106,13 @@ impl Pattern {
     }
 
     /// The operand's length in bytes.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn len(&self) -> usize {
         self.text.len()
     }
 
     /// Whether `h` (of the operand's length) equals the operand.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn eq_same_len(&self, h: &[u8]) -> bool {
         match &self.folded {
             None => h == self.text.as_bytes(),
@@ -90,19 +121,19 @@ impl Pattern {
     }
 
     /// Whether `h` equals the operand.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn equals(&self, h: &[u8]) -> bool {
         h.len() == self.len() && self.eq_same_len(h)
     }
 
     /// Whether `h` starts with the operand.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn prefix_of(&self, h: &[u8]) -> bool {
         h.get(..self.len()).is_some_and(|p| self.eq_same_len(p))
     }
 
     /// Whether `h` ends with the operand.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn suffix_of(&self, h: &[u8]) -> bool {
         h.len()
             .checked_sub(self.len())
@@ -159,7 +190,7 @@ impl NumOperand {
     }
 
     /// `v` compared with the operand (numerically, as `Decimal`'s `Ord`).
-    #[inline]
+    #[inline(always)]
     pub(crate) fn cmp_value(&self, v: &Decimal) -> std::cmp::Ordering {
         match self.scaled.get(v.scale() as usize) {
             Some(Some(m)) => v.mantissa().cmp(m),
@@ -177,12 +208,39 @@ pub(crate) enum TextTest {
     Contains(Pattern),
     StartsWith(Pattern),
     EndsWith(Pattern),
-    Matches(Regex),
+    Matches(Box<Matcher>),
     Blank(bool),
     /// Metadata compared as a number.
     Gt(Decimal),
     /// Metadata compared as a number.
     Lt(Decimal),
+}
+
+/// A compiled `matches` test.
+#[derive(Debug, Clone)]
+pub(crate) enum Matcher {
+    /// The pattern has the shape [`Anchored`] handles.
+    Anchored(Anchored),
+    /// Any other pattern.
+    Regex(Regex),
+}
+
+impl Matcher {
+    fn new(re: &Regex, cs: bool) -> Self {
+        match Anchored::compile(re.as_str(), !cs) {
+            Some(a) => Matcher::Anchored(a),
+            None => Matcher::Regex(re.clone()),
+        }
+    }
+
+    /// Whether `h` matches.
+    #[inline]
+    pub(crate) fn is_match(&self, h: &str) -> bool {
+        match self {
+            Matcher::Anchored(a) => a.is_match(h),
+            Matcher::Regex(re) => re.is_match(h),
+        }
+    }
 }
 
 /// Where a number comes from.
@@ -219,33 +277,67 @@ pub(crate) enum BoolTest {
     Blank(bool),
 }
 
-/// Builds the plan of a compiled condition.
-pub(crate) fn plan(c: Cond) -> Node {
-    match c {
-        Cond::True => Node::True,
-        Cond::All(cs) => group(cs, Node::All),
-        Cond::Any(cs) => group(cs, Node::Any),
-        Cond::None(cs) => {
-            let nodes: Vec<Node> = cs.into_vec().into_iter().map(plan).collect();
-            Node::None(nodes.into_boxed_slice())
+/// Builds the program of a compiled condition.
+pub(crate) fn plan(c: Cond) -> Program {
+    let mut ops = Vec::new();
+    let entry = emit(c, ACCEPT, REJECT, &mut ops);
+    // `emit` pushes a group's members last to first (each member's targets must exist first); reverse, so
+    // that the tests run front to back through memory.
+    let n = ops.len();
+    let flip = |t: u32| {
+        if t >= REJECT {
+            t
+        } else {
+            u32::try_from(n - 1 - t as usize).unwrap_or(REJECT)
         }
-        Cond::AnyLine(c) => Node::AnyLine(Box::new(plan(*c))),
-        Cond::AllLines(c) => Node::AllLines(Box::new(plan(*c))),
-        Cond::NoLine(c) => Node::NoLine(Box::new(plan(*c))),
-        Cond::Test(leaf) => leaf_plan(leaf),
+    };
+    ops.reverse();
+    for op in &mut ops {
+        op.on_true = flip(op.on_true);
+        op.on_false = flip(op.on_false);
+    }
+    Program {
+        ops: ops.into_boxed_slice(),
+        entry: flip(entry),
     }
 }
 
-/// `all` / `any` of exactly one member is that member (an empty group keeps its meaning: `all` of nothing
-/// holds, `any` of nothing does not).
-fn group(cs: Box<[Cond]>, make: fn(Box<[Node]>) -> Node) -> Node {
-    let mut nodes: Vec<Node> = cs.into_vec().into_iter().map(plan).collect();
-    if nodes.len() == 1 {
-        if let Some(n) = nodes.pop() {
-            return n;
-        }
+/// Emits the ops of `c`, going to `t` when it holds and to `f` when it does not; returns its entry (which is
+/// `t` or `f` itself for conditions that need no test: `all` of nothing holds, `any` of nothing does not).
+fn emit(c: Cond, t: u32, f: u32, ops: &mut Vec<Op>) -> u32 {
+    let mut push = |step: Step| {
+        ops.push(Op {
+            step,
+            on_true: t,
+            on_false: f,
+        });
+        u32::try_from(ops.len() - 1).unwrap_or(REJECT)
+    };
+    match c {
+        Cond::True => t,
+        Cond::Test(leaf) => push(leaf_plan(leaf)),
+        Cond::AnyLine(c) => push(Step::AnyLine(plan(*c))),
+        Cond::AllLines(c) => push(Step::AllLines(plan(*c))),
+        Cond::NoLine(c) => push(Step::NoLine(plan(*c))),
+        // Every member must hold: each goes on to the next one, the last to `t`; any failure goes to `f`.
+        Cond::All(cs) => cs
+            .into_vec()
+            .into_iter()
+            .rev()
+            .fold(t, |next, c| emit(c, next, f, ops)),
+        // One member must hold: each failure tries the next one, the last goes to `f`.
+        Cond::Any(cs) => cs
+            .into_vec()
+            .into_iter()
+            .rev()
+            .fold(f, |next, c| emit(c, t, next, ops)),
+        // No member may hold: `any` with the outcomes swapped.
+        Cond::None(cs) => cs
+            .into_vec()
+            .into_iter()
+            .rev()
+            .fold(t, |next, c| emit(c, f, next, ops)),
     }
-    make(nodes.into_boxed_slice())
 }
 
 fn letters(t: &str) -> bool {
@@ -279,7 +371,9 @@ fn text_test(t: &Test, cs: bool) -> Option<TextTest> {
         Test::Contains(n) => TextTest::Contains(needle(n, cs)),
         Test::StartsWith(n) => TextTest::StartsWith(needle(n, cs)),
         Test::EndsWith(n) => TextTest::EndsWith(needle(n, cs)),
-        Test::Matches(re) => TextTest::Matches(re.clone()),
+        // The regex was built with `case_insensitive(!cs)` (see `compile.rs`: a `matches` leaf's
+        // `case_sensitive` is the rule's flag as given).
+        Test::Matches(re) => TextTest::Matches(Box::new(Matcher::new(re, cs))),
         Test::Blank(b) => TextTest::Blank(*b),
         Test::Gt(Operand::Num(n)) => TextTest::Gt(*n),
         Test::Lt(Operand::Num(n)) => TextTest::Lt(*n),
@@ -323,21 +417,21 @@ fn bool_test(t: &Test) -> Option<BoolTest> {
     })
 }
 
-fn leaf_plan(leaf: Leaf) -> Node {
+fn leaf_plan(leaf: Leaf) -> Step {
     let cs = leaf.case_sensitive;
     let special = match &leaf.field {
         FieldRef::Order(f) if f.order_text_field() => {
-            text_test(&leaf.test, cs).map(|t| Node::Text(TextSrc::Order(*f), t))
+            text_test(&leaf.test, cs).map(|t| Step::Text(TextSrc::Order(*f), t))
         }
         FieldRef::Line(f) if f.line_text_field() => {
-            text_test(&leaf.test, cs).map(|t| Node::Text(TextSrc::Line(*f), t))
+            text_test(&leaf.test, cs).map(|t| Step::Text(TextSrc::Line(*f), t))
         }
         FieldRef::OrderMeta {
             key,
             channel_fallback,
             slot,
         } => text_test(&leaf.test, cs).map(|t| {
-            Node::Text(
+            Step::Text(
                 TextSrc::OrderMeta {
                     key: key.clone(),
                     channel_fallback: *channel_fallback,
@@ -347,21 +441,21 @@ fn leaf_plan(leaf: Leaf) -> Node {
             )
         }),
         FieldRef::LineMeta(key) => {
-            text_test(&leaf.test, cs).map(|t| Node::Text(TextSrc::LineMeta(key.clone()), t))
+            text_test(&leaf.test, cs).map(|t| Step::Text(TextSrc::LineMeta(key.clone()), t))
         }
         FieldRef::Order(f) if f.order_num_field() => {
-            num_test(&leaf.test).map(|t| Node::Num(NumSrc::Order(*f), t))
+            num_test(&leaf.test).map(|t| Step::Num(NumSrc::Order(*f), t))
         }
         FieldRef::Line(f) if f.line_num_field() => {
-            num_test(&leaf.test).map(|t| Node::Num(NumSrc::Line(*f), t))
+            num_test(&leaf.test).map(|t| Step::Num(NumSrc::Line(*f), t))
         }
         FieldRef::Order(f) if f.order_bool_field() => {
-            bool_test(&leaf.test).map(|t| Node::Bool(BoolSrc::Order(*f), t))
+            bool_test(&leaf.test).map(|t| Step::Bool(BoolSrc::Order(*f), t))
         }
         FieldRef::Line(f) if f.line_bool_field() => {
-            bool_test(&leaf.test).map(|t| Node::Bool(BoolSrc::Line(*f), t))
+            bool_test(&leaf.test).map(|t| Step::Bool(BoolSrc::Line(*f), t))
         }
         _ => None,
     };
-    special.unwrap_or_else(|| Node::Generic(Box::new(leaf)))
+    special.unwrap_or_else(|| Step::Generic(Box::new(leaf)))
 }
