@@ -435,7 +435,7 @@ macro_rules! sql_store {
 
         impl $store {
             async fn migrate(&self) -> Result<(), StoreError> {
-                let mut tx = self.pool.begin_with($begin).await.map_err(be("migrating"))?;
+                let mut tx = self.writer().begin_with($begin).await.map_err(be("migrating"))?;
                 let lock: &str = $migration_lock;
                 if !lock.is_empty() {
                     sqlx::query(lock)
@@ -506,9 +506,7 @@ macro_rules! sql_store {
                 encoded: &Encoded<'_>,
                 rows: &mut sql::EncodedRows,
             ) -> Result<CommitReport, StoreError> {
-                let mut tx = self
-                    .pool
-                    .begin_with($begin)
+                let mut tx = self.writer().begin_with($begin)
                     .await
                     .map_err(be("starting a transaction"))?;
                 if let Some(check) = encoded.lease {
@@ -657,9 +655,7 @@ macro_rules! sql_store {
                 not_before: Option<DateTime<Utc>>,
             ) -> Result<(), StoreError> {
                 let status_json = codec::encode_json("outbox", "", status)?;
-                let mut tx = self
-                    .pool
-                    .begin_with($begin)
+                let mut tx = self.writer().begin_with($begin)
                     .await
                     .map_err(be("starting a transaction"))?;
                 for id in ids {
@@ -828,7 +824,7 @@ macro_rules! sql_store {
             }
 
             async fn put_cursor(&self, cursor: &Cursor) -> Result<(), StoreError> {
-                let mut conn = self.pool.acquire().await.map_err(be("writing a cursor"))?;
+                let mut conn = self.writer().acquire().await.map_err(be("writing a cursor"))?;
                 Self::write_cursor(&mut conn, cursor).await
             }
 
@@ -839,7 +835,7 @@ macro_rules! sql_store {
                 now: DateTime<Utc>,
                 ttl: Duration,
             ) -> Result<Option<Lease>, StoreError> {
-                let mut tx = self.pool.begin_with($begin).await.map_err(be("taking a lease"))?;
+                let mut tx = self.writer().begin_with($begin).await.map_err(be("taking a lease"))?;
                 // Make sure the row exists, then read it under the write lock (SQLite) or its row lock
                 // (PostgreSQL): concurrent acquirers queue.
                 sqlx::query(sql::LEASE_PLACEHOLDER)
@@ -873,7 +869,7 @@ macro_rules! sql_store {
                 let done = sqlx::query(sql::RELEASE_LEASE)
                     .bind(name)
                     .bind(holder)
-                    .execute(&self.pool)
+                    .execute(self.writer())
                     .await
                     .map_err(be("releasing a lease"))?;
                 Ok(done.rows_affected() > 0 && !holder.is_empty())
@@ -915,7 +911,7 @@ macro_rules! sql_store {
                     .bind(to_micros(now))
                     .bind(to_micros(now))
                     .bind(i64::from(limit))
-                    .fetch_all(&self.pool)
+                    .fetch_all(self.writer())
                     .await
                     .map_err(be("claiming outbox entries"))?;
                 let mut keyed = Vec::with_capacity(rows.len());
@@ -1000,7 +996,7 @@ macro_rules! sql_store {
                     .bind(codec::feed_status_name(&record.id, &record.status)?)
                     .bind(to_micros(record.submitted_at))
                     .bind(codec::feed_body(record)?)
-                    .execute(&self.pool)
+                    .execute(self.writer())
                     .await
                     .map_err(|e| {
                         if is_unique_violation(&e) {
@@ -1021,7 +1017,7 @@ macro_rules! sql_store {
                     .bind(to_micros(record.submitted_at))
                     .bind(codec::feed_body(record)?)
                     .bind(&record.id)
-                    .execute(&self.pool)
+                    .execute(self.writer())
                     .await
                     .map_err(be("updating a feed record"))?;
                 if done.rows_affected() == 0 {
@@ -1073,7 +1069,7 @@ macro_rules! sql_store {
                     .bind(connection.seller_id.as_str())
                     .bind(body)
                     .bind(health)
-                    .execute(&self.pool)
+                    .execute(self.writer())
                     .await
                     .map_err(be("writing a connection"))?;
                 Ok(())
@@ -1107,7 +1103,7 @@ macro_rules! sql_store {
                 let done = sqlx::query(sql::SET_CONNECTION_HEALTH)
                     .bind(codec::connection_health(id.as_str(), health)?)
                     .bind(id.as_str())
-                    .execute(&self.pool)
+                    .execute(self.writer())
                     .await
                     .map_err(be("updating a connection"))?;
                 if done.rows_affected() == 0 {
