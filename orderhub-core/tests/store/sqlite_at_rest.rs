@@ -290,3 +290,40 @@ async fn new_files_get_16_kib_pages_and_existing_files_keep_theirs() {
     reopened.close().await;
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[tokio::test]
+async fn a_batch_with_an_order_twice_keeps_the_personal_data_of_the_earlier_version() {
+    let dir = fresh_dir();
+    let store = SqliteStore::open(dir.join("hub.db"), keyring()).await.unwrap();
+    let first = sample_order(1, 3, t(0), t(10));
+    // The same order, newer, as loaded without the key: markers instead of its personal data.
+    let unavailable = || AbsentReason::KeyUnavailable {
+        key_id: "k2026".into(),
+    };
+    let mut later = first.clone();
+    later.dates.last_updated = t(20);
+    later.folder = Some("Rush".into());
+    later.buyer = Pii::Absent(unavailable());
+    later.shipping_address = Pii::Absent(unavailable());
+    later.lines[0].gift.as_mut().unwrap().message = Pii::Absent(unavailable());
+    let other = sample_order(2, 1, t(0), t(10));
+    let outcomes = store
+        .upsert_orders(&[first.clone(), other.clone(), later.clone()])
+        .await
+        .unwrap();
+    assert_eq!(
+        outcomes,
+        [
+            UpsertOutcome::Inserted,
+            UpsertOutcome::Inserted,
+            UpsertOutcome::Updated
+        ]
+    );
+    let mut expected = first.clone();
+    expected.dates.last_updated = t(20);
+    expected.folder = Some("Rush".into());
+    assert_eq!(store.get_order(&first.id).await.unwrap(), Some(expected));
+    assert_eq!(store.get_order(&other.id).await.unwrap(), Some(other));
+    store.close().await;
+    std::fs::remove_dir_all(&dir).unwrap();
+}
