@@ -10,7 +10,8 @@
 //! Orders are written in multi-row statements ([`ORDER_ROWS_PER_STATEMENT`] rows each), after one batched
 //! read of the stored `LastUpdateDate`s; the write also carries the rule itself
 //! (`WHERE orders.last_updated_at <= excluded.last_updated_at`), so an older order cannot overwrite a newer
-//! one even if the decision and the write ever disagreed.
+//! one even if the decision and the write ever disagreed. The orders are encoded (JSON written, personal
+//! data sealed) on the calling task while the transaction runs, so that work overlaps the database's.
 
 use std::collections::{HashMap, HashSet};
 
@@ -259,9 +260,9 @@ pub(crate) fn decide_batch<'r>(
 const ENCODE_BETWEEN_YIELDS: usize = 4;
 
 /// Encodes the planned orders, in order, and sends each row (by index) to `to`, yielding to the other
-/// futures of the task every few orders. Run joined with [`next_rows`]'s consumer on the same task, it
-/// keeps the calling thread encoding while the database works on the statement before: for SQLite the
-/// statement runs on the connection's worker thread, for PostgreSQL in the server.
+/// futures of the task every few orders. Joined on the same task with the transaction (which takes the rows
+/// through [`EncodedRows`]), it keeps the calling thread encoding while the database works on the statement
+/// before: for SQLite the statement runs on the connection's worker thread, for PostgreSQL in the server.
 ///
 /// Stops early (without error) when the receiver is gone.
 pub(crate) async fn encode_writes(
