@@ -59,21 +59,47 @@ fn unavailable(key_id: &str) -> AbsentReason {
     }
 }
 
+/// Whether writing `order` keeps the stored personal-data columns (`true`: it was loaded without the key and
+/// holds no personal data) or sets them (`false`), found without encoding or sealing anything. Makes the
+/// refusals of [`encode_order`] that depend only on the order and the keyring, so a batch can be checked and
+/// decided before it is encoded.
+pub(crate) fn keeps_pii(order: &Order, keyring: &Keyring) -> Result<bool, StoreError> {
+    let is_marker = |r: Option<&AbsentReason>| matches!(r, Some(AbsentReason::KeyUnavailable { .. }));
+    let mut had_marker =
+        is_marker(order.buyer.absent_reason()) || is_marker(order.shipping_address.absent_reason());
+    let mut present =
+        matches!(order.buyer, Pii::Present(_)) || matches!(order.shipping_address, Pii::Present(_));
+    for gift in order.lines.iter().filter_map(|l| l.gift.as_ref()) {
+        had_marker |= is_marker(gift.message.absent_reason());
+        present |= matches!(gift.message, Pii::Present(_));
+    }
+    if present && (had_marker || keyring.write_key_id().is_none()) {
+        // A marker: part of the stored personal data could not be read when the order was loaded; sealing
+        // only the new part would lose the rest. No write key: nothing to seal with.
+        return Err(StoreError::KeyRequired {
+            order_id: order.id.clone(),
+        });
+    }
+    Ok(had_marker && !present)
+}
+
 /// Splits `order` into a row: personal data goes into a sealed envelope, the body keeps markers.
-pub(crate) fn encode_order(order: &Order, keyring: &Keyring) -> Result<OrderRow, StoreError> {
+/// `body_capacity` is a guess at the length of the body's JSON (the buffer grows past it when needed).
+pub(crate) fn encode_order(
+    order: &Order,
+    keyring: &Keyring,
+    body_capacity: usize,
+) -> Result<OrderRow, StoreError> {
+    let keep = keeps_pii(order, keyring)?;
     let mut body = order.clone();
     let mut env = Envelope::default();
-    let mut had_marker = false;
     let marker = keyring.write_key_id().unwrap_or("none").to_owned();
-    let is_marker = |r: Option<&AbsentReason>| matches!(r, Some(AbsentReason::KeyUnavailable { .. }));
 
-    had_marker |= is_marker(body.buyer.absent_reason());
     if let Pii::Present(b) = std::mem::replace(&mut body.buyer, Pii::Absent(unavailable(&marker))) {
         env.buyer = Some(b);
     } else {
         body.buyer = order.buyer.clone();
     }
-    had_marker |= is_marker(body.shipping_address.absent_reason());
     if let Pii::Present(a) = std::mem::replace(&mut body.shipping_address, Pii::Absent(unavailable(&marker)))
     {
         env.address = Some(a);
@@ -82,7 +108,6 @@ pub(crate) fn encode_order(order: &Order, keyring: &Keyring) -> Result<OrderRow,
     }
     for (i, line) in body.lines.iter_mut().enumerate() {
         if let Some(gift) = line.gift.as_mut() {
-            had_marker |= is_marker(gift.message.absent_reason());
             if let Pii::Present(m) = std::mem::replace(&mut gift.message, Pii::Absent(unavailable(&marker))) {
                 env.gifts.push((i, m));
             } else if let Some(orig) = order.lines.get(i).and_then(|l| l.gift.as_ref()) {
@@ -91,15 +116,13 @@ pub(crate) fn encode_order(order: &Order, keyring: &Keyring) -> Result<OrderRow,
         }
     }
 
-    if had_marker && !env.is_empty() {
-        // Part of the stored personal data could not be read when the order was loaded; sealing only the
-        // new part would lose the rest.
-        return Err(StoreError::KeyRequired {
-            order_id: order.id.clone(),
-        });
-    }
-    let pii = if !env.is_empty() {
-        let plain = serde_json::to_vec(&env).map_err(|e| {
+    let pii = if keep {
+        PiiWrite::Keep
+    } else if env.is_empty() {
+        PiiWrite::Set(None)
+    } else {
+        let mut plain = Vec::with_capacity(256);
+        serde_json::to_writer(&mut plain, &env).map_err(|e| {
             StoreError::corrupt(
                 "orders",
                 order.id.as_str(),
@@ -120,17 +143,23 @@ pub(crate) fn encode_order(order: &Order, keyring: &Keyring) -> Result<OrderRow,
                 })
             }
         }
-    } else if had_marker {
-        PiiWrite::Keep
-    } else {
-        PiiWrite::Set(None)
     };
 
-    let body_json = serde_json::to_string(&body).map_err(|e| {
+    let cannot_encode = |e: serde_json::Error| {
         StoreError::corrupt(
             "orders",
             order.id.as_str(),
             format!("cannot encode order: {}", e.classify_name()),
+        )
+    };
+    // Written straight into a buffer of about the right size: no chain of reallocations as it grows.
+    let mut json = Vec::with_capacity(body_capacity);
+    serde_json::to_writer(&mut json, &body).map_err(cannot_encode)?;
+    let body_json = String::from_utf8(json).map_err(|_| {
+        StoreError::corrupt(
+            "orders",
+            order.id.as_str(),
+            "cannot encode order: the JSON is not UTF-8",
         )
     })?;
     Ok(OrderRow {

@@ -113,6 +113,11 @@ impl PostgresStore {
         &self.pool
     }
 
+    /// The pool writes go through: the same as reads (PostgreSQL has many writers).
+    fn writer(&self) -> &PgPool {
+        &self.pool
+    }
+
     /// The keyring personal data is sealed with.
     pub fn keyring(&self) -> &Keyring {
         &self.keyring

@@ -10,16 +10,17 @@
 //! Orders are written in multi-row statements ([`ORDER_ROWS_PER_STATEMENT`] rows each), after one batched
 //! read of the stored `LastUpdateDate`s; the write also carries the rule itself
 //! (`WHERE orders.last_updated_at <= excluded.last_updated_at`), so an older order cannot overwrite a newer
-//! one even if the decision and the write ever disagreed.
+//! one even if the decision and the write ever disagreed. The orders are encoded (JSON written, personal
+//! data sealed) on the calling task while the transaction runs, so that work overlaps the database's.
 
 use std::collections::{HashMap, HashSet};
 
 use crate::crypto::Keyring;
-use crate::domain::{AmazonOrderId, Order, OutboxEntry};
+use crate::domain::{Order, OutboxEntry};
 use crate::ports::{ChangeSet, CommitReport, Cursor, LeaseCheck, StoreError, WriteMode};
 
-use super::codec::{self, OrderRow, PiiWrite};
-use super::{decide, from_micros};
+use super::codec::{self, OrderRow};
+use super::{decide, from_micros, to_micros};
 
 /// Orders per multi-row `INSERT` (12 parameters each; well under SQLite's 32,766 and PostgreSQL's 65,535).
 pub(crate) const ORDER_ROWS_PER_STATEMENT: usize = 100;
@@ -127,10 +128,22 @@ pub(crate) struct OutboxInsert<'a> {
     pub status: String,
 }
 
-/// A change set encoded (personal data sealed, JSON written) before any lock is taken.
+/// An order of a change set as the decision sees it: its id, its `LastUpdateDate`, its mode and whether it
+/// keeps the stored personal data. It is encoded (JSON written, personal data sealed) only while the
+/// transaction runs, overlapping the database's work (see [`encode_writes`]).
+pub(crate) struct Planned<'a> {
+    pub order: &'a Order,
+    pub mode: WriteMode,
+    pub last_updated_at: i64,
+    /// Writing it keeps the stored personal-data columns (see [`codec::keeps_pii`]).
+    pub keeps_pii: bool,
+}
+
+/// A change set checked (the refusals that need no database made, outbox and inventory JSON written) before
+/// any lock is taken. The orders are encoded later, in [`encode_writes`].
 pub(crate) struct Encoded<'a> {
     pub lease: Option<&'a LeaseCheck>,
-    pub orders: Vec<(OrderRow, WriteMode)>,
+    pub orders: Vec<Planned<'a>>,
     pub outbox: Vec<OutboxInsert<'a>>,
     pub items: Vec<(&'a str, String)>,
     pub cursors: &'a [Cursor],
@@ -144,7 +157,14 @@ impl<'a> Encoded<'a> {
     ) -> Result<Self, StoreError> {
         let orders = orders
             .into_iter()
-            .map(|(o, mode)| Ok((codec::encode_order(o, keyring)?, mode)))
+            .map(|(order, mode)| {
+                Ok(Planned {
+                    order,
+                    mode,
+                    last_updated_at: to_micros(order.dates.last_updated),
+                    keeps_pii: codec::keeps_pii(order, keyring)?,
+                })
+            })
             .collect::<Result<Vec<_>, StoreError>>()?;
         Ok(Encoded {
             lease: None,
@@ -181,10 +201,13 @@ impl<'a> Encoded<'a> {
     }
 }
 
-/// One order to write: its row, and the personal-data columns to write with it.
-pub(crate) struct OrderWrite<'r> {
-    pub row: &'r OrderRow,
-    pub pii: &'r PiiWrite,
+/// One order to write, by index into the planned orders: the version whose row is written, and the version
+/// whose personal-data columns are written with it (the same one, unless that version keeps the stored
+/// personal data and an earlier written version of the batch set it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct OrderWrite {
+    pub row: usize,
+    pub pii: usize,
 }
 
 /// Decides every order of a batch against the stored `LastUpdateDate`s (`stored`, by id; updated as the
@@ -193,58 +216,177 @@ pub(crate) struct OrderWrite<'r> {
 /// left. When that version keeps the stored personal data but an earlier written version of the batch set
 /// it, the earlier personal data is written.
 pub(crate) fn decide_batch<'r>(
-    rows: &'r [(OrderRow, WriteMode)],
+    orders: &[Planned<'r>],
     mut stored: HashMap<&'r str, i64>,
-) -> Result<(CommitReport, Vec<OrderWrite<'r>>), StoreError> {
+) -> Result<(CommitReport, Vec<OrderWrite>), StoreError> {
     let mut report = CommitReport::default();
-    let mut writes: Vec<OrderWrite<'r>> = Vec::new();
-    let mut slot: HashMap<&'r str, usize> = HashMap::new();
-    for (row, mode) in rows {
-        let prior = match stored.get(row.id.as_str()) {
-            Some(v) => Some(from_micros("orders", &row.id, *v)?),
+    report.orders.reserve(orders.len());
+    let mut writes: Vec<OrderWrite> = Vec::with_capacity(orders.len());
+    let mut slot: HashMap<&'r str, usize> = HashMap::with_capacity(orders.len());
+    for (index, planned) in orders.iter().enumerate() {
+        let id: &'r str = planned.order.id.as_str();
+        let prior = match stored.get(id) {
+            Some(v) => Some(from_micros("orders", id, *v)?),
             None => None,
         };
-        let outcome = decide(prior, from_micros("orders", &row.id, row.last_updated_at)?, *mode);
-        report.orders.push((AmazonOrderId(row.id.clone()), outcome));
+        let outcome = decide(
+            prior,
+            from_micros("orders", id, planned.last_updated_at)?,
+            planned.mode,
+        );
+        report.orders.push((planned.order.id.clone(), outcome));
         if !outcome.written() {
             continue;
         }
-        stored.insert(row.id.as_str(), row.last_updated_at);
-        match slot.get(row.id.as_str()) {
+        stored.insert(id, planned.last_updated_at);
+        match slot.get(id) {
             Some(&i) => {
-                let pii = match &row.pii {
-                    PiiWrite::Keep => writes[i].pii,
-                    set @ PiiWrite::Set(_) => set,
-                };
-                writes[i] = OrderWrite { row, pii };
+                let pii = if planned.keeps_pii { writes[i].pii } else { index };
+                writes[i] = OrderWrite { row: index, pii };
             }
             None => {
-                slot.insert(row.id.as_str(), writes.len());
-                writes.push(OrderWrite { row, pii: &row.pii });
+                slot.insert(id, writes.len());
+                writes.push(OrderWrite {
+                    row: index,
+                    pii: index,
+                });
             }
         }
     }
     Ok((report, writes))
 }
 
-/// Pushes the values of `writes` onto a `QueryBuilder` (multi-row `VALUES`), in [`ORDER_INSERT`]'s order.
+/// Orders encoded between two yields to the database's work (see [`encode_writes`]).
+const ENCODE_BETWEEN_YIELDS: usize = 4;
+
+/// Encodes the planned orders, in order, and sends each row (by index) to `to`, yielding to the other
+/// futures of the task every few orders. Joined on the same task with the transaction (which takes the rows
+/// through [`EncodedRows`]), it keeps the calling thread encoding while the database works on the statement
+/// before: for SQLite the statement runs on the connection's worker thread, for PostgreSQL in the server.
+///
+/// Stops early (without error) when the receiver is gone.
+pub(crate) async fn encode_writes(
+    orders: &[Planned<'_>],
+    keyring: &Keyring,
+    to: futures::channel::mpsc::UnboundedSender<(usize, Result<OrderRow, StoreError>)>,
+) {
+    let mut capacity = 1024;
+    for (index, planned) in orders.iter().enumerate() {
+        let row = codec::encode_order(planned.order, keyring, capacity);
+        if let Ok(row) = &row {
+            // The next order is likely about as long; a little more avoids a reallocation.
+            capacity = row.body.len() + row.body.len() / 8 + 64;
+        }
+        let failed = row.is_err();
+        if to.unbounded_send((index, row)).is_err() || failed {
+            return;
+        }
+        if index % ENCODE_BETWEEN_YIELDS == ENCODE_BETWEEN_YIELDS - 1 {
+            yield_now().await;
+        }
+    }
+}
+
+/// Returns `Pending` once, waking the task at once: the futures joined with the caller get a turn.
+async fn yield_now() {
+    let mut yielded = false;
+    std::future::poll_fn(|cx| {
+        if yielded {
+            std::task::Poll::Ready(())
+        } else {
+            yielded = true;
+            cx.waker().wake_by_ref();
+            std::task::Poll::Pending
+        }
+    })
+    .await;
+}
+
+/// The rows sent by [`encode_writes`], taken by index as the writes need them.
+pub(crate) struct EncodedRows {
+    from: futures::channel::mpsc::UnboundedReceiver<(usize, Result<OrderRow, StoreError>)>,
+    rows: Vec<Option<OrderRow>>,
+}
+
+impl EncodedRows {
+    pub fn new(
+        from: futures::channel::mpsc::UnboundedReceiver<(usize, Result<OrderRow, StoreError>)>,
+        count: usize,
+    ) -> Self {
+        EncodedRows {
+            from,
+            rows: std::iter::repeat_with(|| None).take(count).collect(),
+        }
+    }
+
+    /// Takes the row of order `index`, waiting for it to be encoded.
+    async fn take(&mut self, index: usize) -> Result<OrderRow, StoreError> {
+        use futures::StreamExt;
+        loop {
+            if let Some(row) = self.rows.get_mut(index).and_then(Option::take) {
+                return Ok(row);
+            }
+            match self.from.next().await {
+                Some((i, row)) => {
+                    if let Some(at) = self.rows.get_mut(i) {
+                        *at = Some(row?);
+                    }
+                }
+                None => {
+                    return Err(StoreError::corrupt(
+                        "orders",
+                        "",
+                        format!("order {index} of the batch was not encoded"),
+                    ))
+                }
+            }
+        }
+    }
+
+    /// Waits for the rest of the batch to be encoded: an order that fails to encode fails the commit even
+    /// when it is not written, as before any SQL ran.
+    pub async fn finish(&mut self) -> Result<(), StoreError> {
+        use futures::StreamExt;
+        while let Some((_, row)) = self.from.next().await {
+            row?;
+        }
+        Ok(())
+    }
+
+    /// The rows of `writes`, each with the personal-data columns of its `pii` version.
+    pub async fn next_rows(&mut self, writes: &[OrderWrite]) -> Result<Vec<OrderRow>, StoreError> {
+        let mut rows = Vec::with_capacity(writes.len());
+        for w in writes {
+            let mut row = self.take(w.row).await?;
+            if w.pii != w.row {
+                // Rare: the order twice in the batch, the later version without its personal data.
+                row.pii = self.take(w.pii).await?.pii;
+            }
+            rows.push(row);
+        }
+        Ok(rows)
+    }
+}
+
+/// Pushes `rows` (owned: the values move into the statement without a copy) onto a `QueryBuilder`
+/// (multi-row `VALUES`), in [`ORDER_INSERT`]'s order.
 macro_rules! push_order_values {
-    ($qb:expr, $writes:expr) => {{
-        $qb.push_values($writes, |mut b, w: &$crate::store::sql::OrderWrite<'_>| {
-            let (key_id, sealed) = match w.pii {
-                $crate::store::codec::PiiWrite::Set(Some((k, s))) => (Some(k.as_str()), Some(s.as_slice())),
+    ($qb:expr, $rows:expr) => {{
+        $qb.push_values($rows, |mut b, row: $crate::store::codec::OrderRow| {
+            let (key_id, sealed) = match row.pii {
+                $crate::store::codec::PiiWrite::Set(Some((k, s))) => (Some(k), Some(s)),
                 _ => (None, None),
             };
-            b.push_bind(w.row.id.as_str())
-                .push_bind(w.row.seller_id.as_str())
-                .push_bind(w.row.marketplace_id.as_str())
-                .push_bind(w.row.fulfillment_channel)
-                .push_bind(w.row.amazon_status.as_str())
-                .push_bind(w.row.hub_status.as_str())
-                .push_bind(w.row.folder.as_deref())
-                .push_bind(w.row.purchased_at)
-                .push_bind(w.row.last_updated_at)
-                .push_bind(w.row.body.as_str())
+            b.push_bind(row.id)
+                .push_bind(row.seller_id)
+                .push_bind(row.marketplace_id)
+                .push_bind(row.fulfillment_channel)
+                .push_bind(row.amazon_status)
+                .push_bind(row.hub_status)
+                .push_bind(row.folder)
+                .push_bind(row.purchased_at)
+                .push_bind(row.last_updated_at)
+                .push_bind(row.body)
                 .push_bind(sealed)
                 .push_bind(key_id);
         });
@@ -294,7 +436,7 @@ macro_rules! sql_store {
 
         impl $store {
             async fn migrate(&self) -> Result<(), StoreError> {
-                let mut tx = self.pool.begin_with($begin).await.map_err(be("migrating"))?;
+                let mut tx = self.writer().begin_with($begin).await.map_err(be("migrating"))?;
                 let lock: &str = $migration_lock;
                 if !lock.is_empty() {
                     sqlx::query(lock)
@@ -348,10 +490,24 @@ macro_rules! sql_store {
                 codec::decode_order(&id, &body, pii.as_deref(), key_id.as_deref(), &self.keyring)
             }
 
+            /// Runs the transaction of `encoded`, while the same task encodes its orders: the encoding of the
+            /// next statement's rows overlaps the database's work on this one.
             async fn commit_encoded(&self, encoded: Encoded<'_>) -> Result<CommitReport, StoreError> {
-                let mut tx = self
-                    .pool
-                    .begin_with($begin)
+                let (to, from) = futures::channel::mpsc::unbounded();
+                let mut rows = sql::EncodedRows::new(from, encoded.orders.len());
+                let (result, ()) = futures::join!(
+                    self.write_encoded(&encoded, &mut rows),
+                    sql::encode_writes(&encoded.orders, &self.keyring, to),
+                );
+                result
+            }
+
+            async fn write_encoded(
+                &self,
+                encoded: &Encoded<'_>,
+                rows: &mut sql::EncodedRows,
+            ) -> Result<CommitReport, StoreError> {
+                let mut tx = self.writer().begin_with($begin)
                     .await
                     .map_err(be("starting a transaction"))?;
                 if let Some(check) = encoded.lease {
@@ -373,7 +529,7 @@ macro_rules! sql_store {
 
                 // The stored LastUpdateDate of every order in the batch (locked where the dialect locks rows).
                 let mut stored: __HashMap<&str, i64> = __HashMap::new();
-                let mut ids: Vec<&str> = encoded.orders.iter().map(|(r, _)| r.id.as_str()).collect();
+                let mut ids: Vec<&str> = encoded.orders.iter().map(|p| p.order.id.as_str()).collect();
                 ids.sort_unstable();
                 ids.dedup();
                 for chunk in ids.chunks(sql::IDS_PER_STATEMENT) {
@@ -395,13 +551,13 @@ macro_rules! sql_store {
                     }
                 }
                 let (report, writes) = sql::decide_batch(&encoded.orders, stored)?;
-                let (keep, set): (Vec<OrderWrite<'_>>, Vec<OrderWrite<'_>>) = writes
-                    .into_iter()
-                    .partition(|w| matches!(w.pii, codec::PiiWrite::Keep));
-                for (rows, set_pii) in [(set, true), (keep, false)] {
-                    for chunk in rows.chunks(sql::ORDER_ROWS_PER_STATEMENT) {
+                let (set, keep): (Vec<OrderWrite>, Vec<OrderWrite>) =
+                    writes.into_iter().partition(|w| !encoded.orders[w.pii].keeps_pii);
+                for (writes, set_pii) in [(set, true), (keep, false)] {
+                    for chunk in writes.chunks(sql::ORDER_ROWS_PER_STATEMENT) {
+                        let rows = rows.next_rows(chunk).await?;
                         let mut qb = QueryBuilder::<$db>::new(sql::ORDER_INSERT);
-                        sql::push_order_values!(qb, chunk.iter());
+                        sql::push_order_values!(qb, rows);
                         qb.push(sql::ORDER_UPSERT_KEEP_PII);
                         if set_pii {
                             qb.push(sql::ORDER_UPSERT_SET_PII);
@@ -413,6 +569,7 @@ macro_rules! sql_store {
                             .map_err(be("writing orders"))?;
                     }
                 }
+                rows.finish().await?;
 
                 if !encoded.outbox.is_empty() {
                     let ids: Vec<&str> = encoded.outbox.iter().map(|o| o.entry.id.as_str()).collect();
@@ -499,9 +656,7 @@ macro_rules! sql_store {
                 not_before: Option<DateTime<Utc>>,
             ) -> Result<(), StoreError> {
                 let status_json = codec::encode_json("outbox", "", status)?;
-                let mut tx = self
-                    .pool
-                    .begin_with($begin)
+                let mut tx = self.writer().begin_with($begin)
                     .await
                     .map_err(be("starting a transaction"))?;
                 for id in ids {
@@ -670,7 +825,7 @@ macro_rules! sql_store {
             }
 
             async fn put_cursor(&self, cursor: &Cursor) -> Result<(), StoreError> {
-                let mut conn = self.pool.acquire().await.map_err(be("writing a cursor"))?;
+                let mut conn = self.writer().acquire().await.map_err(be("writing a cursor"))?;
                 Self::write_cursor(&mut conn, cursor).await
             }
 
@@ -681,7 +836,7 @@ macro_rules! sql_store {
                 now: DateTime<Utc>,
                 ttl: Duration,
             ) -> Result<Option<Lease>, StoreError> {
-                let mut tx = self.pool.begin_with($begin).await.map_err(be("taking a lease"))?;
+                let mut tx = self.writer().begin_with($begin).await.map_err(be("taking a lease"))?;
                 // Make sure the row exists, then read it under the write lock (SQLite) or its row lock
                 // (PostgreSQL): concurrent acquirers queue.
                 sqlx::query(sql::LEASE_PLACEHOLDER)
@@ -715,7 +870,7 @@ macro_rules! sql_store {
                 let done = sqlx::query(sql::RELEASE_LEASE)
                     .bind(name)
                     .bind(holder)
-                    .execute(&self.pool)
+                    .execute(self.writer())
                     .await
                     .map_err(be("releasing a lease"))?;
                 Ok(done.rows_affected() > 0 && !holder.is_empty())
@@ -757,7 +912,7 @@ macro_rules! sql_store {
                     .bind(to_micros(now))
                     .bind(to_micros(now))
                     .bind(i64::from(limit))
-                    .fetch_all(&self.pool)
+                    .fetch_all(self.writer())
                     .await
                     .map_err(be("claiming outbox entries"))?;
                 let mut keyed = Vec::with_capacity(rows.len());
@@ -842,7 +997,7 @@ macro_rules! sql_store {
                     .bind(codec::feed_status_name(&record.id, &record.status)?)
                     .bind(to_micros(record.submitted_at))
                     .bind(codec::feed_body(record)?)
-                    .execute(&self.pool)
+                    .execute(self.writer())
                     .await
                     .map_err(|e| {
                         if is_unique_violation(&e) {
@@ -863,7 +1018,7 @@ macro_rules! sql_store {
                     .bind(to_micros(record.submitted_at))
                     .bind(codec::feed_body(record)?)
                     .bind(&record.id)
-                    .execute(&self.pool)
+                    .execute(self.writer())
                     .await
                     .map_err(be("updating a feed record"))?;
                 if done.rows_affected() == 0 {
@@ -915,7 +1070,7 @@ macro_rules! sql_store {
                     .bind(connection.seller_id.as_str())
                     .bind(body)
                     .bind(health)
-                    .execute(&self.pool)
+                    .execute(self.writer())
                     .await
                     .map_err(be("writing a connection"))?;
                 Ok(())
@@ -949,7 +1104,7 @@ macro_rules! sql_store {
                 let done = sqlx::query(sql::SET_CONNECTION_HEALTH)
                     .bind(codec::connection_health(id.as_str(), health)?)
                     .bind(id.as_str())
-                    .execute(&self.pool)
+                    .execute(self.writer())
                     .await
                     .map_err(be("updating a connection"))?;
                 if done.rows_affected() == 0 {

@@ -33,7 +33,7 @@ async fn personal_data_is_not_in_the_database_file() {
     edited.folder = Some("Rush".into());
     store.save_order(&edited).await.unwrap();
     assert_eq!(store.get_order(&orders[1].id).await.unwrap().unwrap(), orders[1]);
-    store.pool().close().await;
+    store.close().await;
 
     let mut bytes = Vec::new();
     for entry in std::fs::read_dir(&dir).unwrap() {
@@ -67,7 +67,7 @@ async fn without_the_key_personal_data_is_unavailable_and_kept() {
     {
         let store = SqliteStore::open(&path, keyring()).await.unwrap();
         store.upsert_orders(std::slice::from_ref(&order)).await.unwrap();
-        store.pool().close().await;
+        store.close().await;
     }
     let keyless = SqliteStore::open(&path, Keyring::empty()).await.unwrap();
     let loaded = keyless.get_order(&order.id).await.unwrap().unwrap();
@@ -104,7 +104,7 @@ async fn without_the_key_personal_data_is_unavailable_and_kept() {
         "{err:?}"
     );
     assert_eq!(keyless.get_order(&fresh.id).await.unwrap(), None);
-    keyless.pool().close().await;
+    keyless.close().await;
 
     let keyed = SqliteStore::open(&path, keyring()).await.unwrap();
     let back = keyed.get_order(&order.id).await.unwrap().unwrap();
@@ -223,7 +223,7 @@ async fn a_database_from_a_newer_schema_is_refused_naming_the_migration() {
         .execute(store.pool())
         .await
         .unwrap();
-    store.pool().close().await;
+    store.close().await;
     let err = SqliteStore::open(&path, keyring()).await.unwrap_err();
     match &err {
         StoreError::NewerSchema {
@@ -237,5 +237,93 @@ async fn a_database_from_a_newer_schema_is_refused_naming_the_migration() {
         other => panic!("unexpected {other:?}"),
     }
     assert!(err.to_string().contains("future_split_orders") && err.to_string().contains("upgrade"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[tokio::test]
+async fn new_files_get_16_kib_pages_and_existing_files_keep_theirs() {
+    let dir = fresh_dir();
+    let pragma = |store: &SqliteStore, name: &'static str| {
+        let pool = store.pool().clone();
+        async move {
+            let (v,): (i64,) = sqlx::query_as(&format!("PRAGMA {name}"))
+                .fetch_one(&pool)
+                .await
+                .unwrap();
+            v
+        }
+    };
+    let orders: Vec<_> = (1..=5).map(|n| sample_order(n, 3, t(n as i64), t(10))).collect();
+
+    let fresh = SqliteStore::open(dir.join("new.db"), keyring()).await.unwrap();
+    assert_eq!(pragma(&fresh, "page_size").await, 16 * 1024);
+    assert_eq!(pragma(&fresh, "wal_autocheckpoint").await, 1024);
+    fresh.close().await;
+
+    // A file created with the default 4 KiB pages (as `open` did before) keeps them, and its checkpoint
+    // interval stays ~16 MiB of WAL.
+    let path = dir.join("old.db");
+    let options = sqlx::sqlite::SqliteConnectOptions::new()
+        .filename(&path)
+        .create_if_missing(true)
+        .journal_mode(sqlx::sqlite::SqliteJournalMode::Wal);
+    let old = SqliteStore::with_options(options, 1, keyring()).await.unwrap();
+    old.upsert_orders(&orders[..2]).await.unwrap();
+    old.close().await;
+    let reopened = SqliteStore::open(&path, keyring()).await.unwrap();
+    assert_eq!(pragma(&reopened, "page_size").await, 4096);
+    assert_eq!(pragma(&reopened, "wal_autocheckpoint").await, 4096);
+    let outcomes = reopened.upsert_orders(&orders).await.unwrap();
+    assert_eq!(
+        outcomes,
+        [
+            UpsertOutcome::Unchanged,
+            UpsertOutcome::Unchanged,
+            UpsertOutcome::Inserted,
+            UpsertOutcome::Inserted,
+            UpsertOutcome::Inserted
+        ]
+    );
+    for order in &orders {
+        assert_eq!(reopened.get_order(&order.id).await.unwrap().as_ref(), Some(order));
+    }
+    reopened.close().await;
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[tokio::test]
+async fn a_batch_with_an_order_twice_keeps_the_personal_data_of_the_earlier_version() {
+    let dir = fresh_dir();
+    let store = SqliteStore::open(dir.join("hub.db"), keyring()).await.unwrap();
+    let first = sample_order(1, 3, t(0), t(10));
+    // The same order, newer, as loaded without the key: markers instead of its personal data.
+    let unavailable = || AbsentReason::KeyUnavailable {
+        key_id: "k2026".into(),
+    };
+    let mut later = first.clone();
+    later.dates.last_updated = t(20);
+    later.folder = Some("Rush".into());
+    later.buyer = Pii::Absent(unavailable());
+    later.shipping_address = Pii::Absent(unavailable());
+    later.lines[0].gift.as_mut().unwrap().message = Pii::Absent(unavailable());
+    let other = sample_order(2, 1, t(0), t(10));
+    let outcomes = store
+        .upsert_orders(&[first.clone(), other.clone(), later.clone()])
+        .await
+        .unwrap();
+    assert_eq!(
+        outcomes,
+        [
+            UpsertOutcome::Inserted,
+            UpsertOutcome::Inserted,
+            UpsertOutcome::Updated
+        ]
+    );
+    let mut expected = first.clone();
+    expected.dates.last_updated = t(20);
+    expected.folder = Some("Rush".into());
+    assert_eq!(store.get_order(&first.id).await.unwrap(), Some(expected));
+    assert_eq!(store.get_order(&other.id).await.unwrap(), Some(other));
+    store.close().await;
     std::fs::remove_dir_all(&dir).unwrap();
 }
