@@ -1114,6 +1114,7 @@ pub fn submit_feed(
         marketplace_ids: Vec::new(),
         feed_options: Vec::new(),
         max_bytes: DEFAULT_MAX_FEED_BYTES,
+        create_before: None,
     }
 }
 
@@ -1129,6 +1130,7 @@ pub struct SubmitFeed {
     marketplace_ids: Vec<String>,
     feed_options: Vec<(String, String)>,
     max_bytes: u64,
+    create_before: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 /// What [`SubmitFeed::send`] created.
@@ -1156,6 +1158,16 @@ impl SubmitFeed {
     /// Where the upload goes through (default: [`Documents::new`]).
     pub fn documents(mut self, documents: Documents) -> Self {
         self.documents = Some(documents);
+        self
+    }
+
+    /// Do not call `createFeed` after `deadline` (by the client's clock): when the document and upload
+    /// steps end later (a process paused, a slow upload), [`SubmitFeed::send`] stops with
+    /// [`Error::DeadlinePassed`] and Amazon gets no feed. For callers whose bookkeeping assumes a
+    /// submission creates its feed, if at all, before a known time (so that another worker may safely
+    /// send the same contents after it).
+    pub fn create_feed_before(mut self, deadline: chrono::DateTime<chrono::Utc>) -> Self {
+        self.create_before = Some(deadline);
         self
     }
 
@@ -1204,7 +1216,8 @@ impl SubmitFeed {
     ///
     /// # Errors
     /// Validation errors (nothing is sent then), the errors of `createFeedDocument` and `createFeed`,
-    /// and of [`Documents::upload`].
+    /// and of [`Documents::upload`]; [`Error::DeadlinePassed`] when [`SubmitFeed::create_feed_before`]'s
+    /// deadline had passed before `createFeed` (no feed was created).
     pub async fn send(self) -> Result<SubmittedFeed, Error> {
         self.validate()?;
         let documents = match self.documents {
@@ -1224,6 +1237,16 @@ impl SubmitFeed {
             .url
             .ok_or_else(|| missing_url("feeds/2021-06-30/createFeedDocument"))?;
         documents.upload(&url, &self.content_type, self.content).await?;
+        if let Some(deadline) = self.create_before {
+            let now = self.client.clock().now();
+            if now > deadline {
+                return Err(Error::DeadlinePassed {
+                    operation: "feeds/2021-06-30/createFeed".to_owned(),
+                    deadline,
+                    now,
+                });
+            }
+        }
         let mut create = CreateFeed::new(&self.client)
             .feed_type(self.feed_type)
             .marketplace_ids(self.marketplace_ids)

@@ -98,6 +98,22 @@ pub enum Error {
         max_wait: Duration,
     },
 
+    /// The caller's deadline for sending a call had passed when its turn came: nothing was sent (see
+    /// [`crate::documents::SubmitFeed::create_feed_before`]). Not retryable as such: the caller decided the
+    /// call may no longer go out.
+    #[error(
+        "{operation}: not sent, the deadline {deadline} for sending it had passed at {now}; nothing \
+         reached Amazon"
+    )]
+    DeadlinePassed {
+        /// The operation key.
+        operation: String,
+        /// The deadline the caller set.
+        deadline: chrono::DateTime<chrono::Utc>,
+        /// The client clock's time when the call would have gone out.
+        now: chrono::DateTime<chrono::Utc>,
+    },
+
     /// The client was configured in a way that cannot work (missing credentials, a bad URL).
     #[error("client configuration: {reason}")]
     Config {
@@ -114,7 +130,10 @@ impl Error {
             Error::Throttled { .. } | Error::Timeout { .. } | Error::RateLimitWait { .. } => true,
             Error::Api(e) => e.is_retryable(),
             Error::Transport { source, .. } => source.is_retryable(),
-            Error::Decode(_) | Error::InvalidInput { .. } | Error::Config { .. } => false,
+            Error::Decode(_)
+            | Error::InvalidInput { .. }
+            | Error::Config { .. }
+            | Error::DeadlinePassed { .. } => false,
         }
     }
 

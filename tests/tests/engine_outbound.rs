@@ -338,3 +338,117 @@ async fn a_seller_cancellation_reaches_amazon_with_the_connections_marketplace()
     );
     sim.shutdown().await;
 }
+
+/// A transport that, after the feed contents are uploaded, moves the simulator's clock forward: the worker
+/// "paused" between the upload and `createFeed` (a stopped VM, a process held in a debugger).
+#[derive(Debug)]
+struct PausingTransport {
+    inner: amazon_spapi::transport::ReqwestTransport,
+    clock: amazon_spapi::sim::SimClock,
+    pause: Duration,
+}
+
+#[async_trait::async_trait]
+impl amazon_spapi::transport::Transport for PausingTransport {
+    async fn send(
+        &self,
+        request: amazon_spapi::transport::HttpRequest,
+    ) -> Result<amazon_spapi::transport::HttpResponse, amazon_spapi::error::TransportError> {
+        let upload = request.method.as_str() == "PUT" && request.url.path().starts_with("/sim-storage/");
+        let answer = self.inner.send(request).await;
+        if upload {
+            self.clock.advance(self.pause);
+        }
+        answer
+    }
+}
+
+/// A worker paused between uploading a feed and calling `createFeed` for longer than the reconciliation
+/// waits for it does not create the feed when it wakes: the reconciliation has taken the entries back by
+/// then, and another worker sends them, once.
+#[tokio::test]
+async fn a_worker_paused_past_the_grace_does_not_create_its_feed() {
+    use amazon_spapi::auth::LwaCredentials;
+    use amazon_spapi::client::{SpApiClient, Url};
+    use orderhub_core::engine::ConnectionRuntime;
+    use orderhub_core::policy::import::AdmitAll;
+
+    let sim = simulator(47, 20.0).await;
+    let from = sim.now() - Duration::days(3);
+    let store: Arc<dyn Store> = Arc::new(MemoryStore::new());
+    let (sku, _) = sim
+        .skus(SELLER)
+        .unwrap()
+        .into_iter()
+        .find(|(_, fba)| !fba)
+        .expect("a merchant-fulfilled SKU");
+    let now = sim.now();
+    let entry = OutboxEntry {
+        id: OutboxId::new("stock-paused"),
+        connection_id: conn_id(),
+        seller_id: SellerId::new(SELLER),
+        payload: OutboxPayload::InventoryUpdate {
+            marketplace_id: MarketplaceId::new(US),
+            sku: sku.clone(),
+            quantity: 11,
+            handling_time_days: None,
+        },
+        created_at: now,
+        not_before: now,
+        attempts: 0,
+        status: OutboxStatus::Pending,
+    };
+    store.enqueue(std::slice::from_ref(&entry)).await.unwrap();
+    let create_feeds = |sim: &SimHandle| {
+        sim.recorded_requests()
+            .iter()
+            .filter(|r| r.operation.as_deref() == Some("feeds/createFeed"))
+            .count()
+    };
+
+    let pausing = SpApiClient::builder()
+        .credentials(LwaCredentials::new(
+            sim.client_id(),
+            sim.client_secret(),
+            sim.seller(SELLER).unwrap().refresh_token,
+        ))
+        .endpoint(Url::parse(sim.base_url()).unwrap())
+        .lwa_endpoint(Url::parse(&sim.lwa_url()).unwrap())
+        .selling_partner_id(SELLER)
+        .clock(Arc::new(sim.clock()))
+        .sleeper(Arc::new(sim.clock()))
+        .transport(Arc::new(PausingTransport {
+            inner: amazon_spapi::transport::ReqwestTransport::new().unwrap(),
+            clock: sim.clock(),
+            pause: Duration::hours(3),
+        }))
+        .build()
+        .unwrap();
+    let paused = bare_engine(&sim, store.clone(), Arc::new(AdmitAll)).with_connection(
+        ConnectionRuntime::new(connection(OrdersApiVersion::V2026_01_01, from), pausing),
+    );
+    let report = paused.run_outbound().await.unwrap();
+    assert_eq!((report.submissions, report.too_late), (1, 1), "{report:?}");
+    assert_eq!(create_feeds(&sim), 0, "the paused worker created no feed");
+    let record = store.get_feed(&report.feed_records[0]).await.unwrap().unwrap();
+    assert!(record.amazon_feed_id.is_none());
+    assert!(
+        matches!(
+            store.get_outbox(&entry.id).await.unwrap().unwrap().status,
+            OutboxStatus::Submitted { .. }
+        ),
+        "left for the reconciliation"
+    );
+
+    // Another worker: the reconciliation finds no feed at Amazon for the record and sends the entry again.
+    let healthy = engine(
+        &sim,
+        store.clone(),
+        connection(OrdersApiVersion::V2026_01_01, from),
+    );
+    let report = healthy.run_outbound().await.unwrap();
+    assert_eq!(report.reconciled.resubmitted, 1, "{report:?}");
+    assert_eq!(report.submissions, 1, "{report:?}");
+    assert_eq!(create_feeds(&sim), 1, "exactly one feed at Amazon");
+    sim.shutdown().await;
+}

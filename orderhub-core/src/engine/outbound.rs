@@ -18,6 +18,11 @@
 //!    is not refused as a second update of the order.
 //! 5. Backoff and the attempt limit count submissions (records in the feed log), not claims: an entry the
 //!    planner defers (feed throttling, debounce windows) loses no attempt.
+//! 6. A feed submission calls `createFeed` only while the reconciliation would still look for its feed
+//!    (its record's time plus the grace, less one call's retry budget): a worker paused past that point
+//!    (a stopped VM) sends nothing when it wakes and leaves the entries alone, since the reconciliation
+//!    may already have given them to another worker. What is left is a pause inside the `createFeed`
+//!    request itself, after the check.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
@@ -68,6 +73,10 @@ pub struct OutboundReport {
     /// Entries in feeds whose `createFeed` may or may not have reached Amazon (the answer was lost): left
     /// submitted for [`Engine::reconcile_submissions`] to look up, never resubmitted directly.
     pub unknown_outcome: usize,
+    /// Entries in feeds not sent because the submission outlived its deadline before `createFeed` (the
+    /// worker was paused or its steps ran slow): left as they were for [`Engine::reconcile_submissions`],
+    /// which by then may have given them to another worker. Nothing reached Amazon.
+    pub too_late: usize,
     /// Entries the planner refused (superseded, skipped, or errors the integrator must fix).
     pub refused: usize,
     /// Entries the planner deferred (no attempt is counted for them).
@@ -573,9 +582,25 @@ impl Engine {
                 )
                 .marketplace_ids(marketplaces)
                 .documents(Documents::over_transport(&rt.client))
+                // The reconciliation takes a submission without a feed id to have created its feed, if at
+                // all, within `feed_grace` of its record; after that it may give the entries to another
+                // worker. A worker paused past that point must not create a feed any more: createFeed
+                // starts no later than one call's retry budget before the end of the grace.
+                .create_feed_before(record.submitted_at + self.feed_grace(rt) - self.call_budget(rt))
                 .send()
                 .await;
                 match result {
+                    Err(amazon_spapi::error::Error::DeadlinePassed { .. }) => {
+                        // Nothing reached Amazon. The entries and the record are the reconciliation's now
+                        // (it may already have put them back, and another worker may have sent them):
+                        // touching them here could undo that worker's bookkeeping.
+                        tracing::warn!(
+                            record = %record.id,
+                            "the submission outlived its deadline before createFeed; nothing was sent, the \
+                             reconciliation settles its entries"
+                        );
+                        report.too_late += batch.entries.len();
+                    }
                     Ok(feed) => {
                         record.amazon_feed_id = Some(feed.feed_id.as_str().to_owned());
                         self.store.update_feed(&record).await?;
@@ -683,9 +708,12 @@ impl Engine {
     /// How long after its record a feed submission whose feed id is unknown may still be in flight: the
     /// claim time plus three calls' retry budgets (`createFeedDocument`, the upload, `createFeed`).
     fn feed_grace(&self, rt: &ConnectionRuntime) -> Duration {
-        let per_call =
-            Duration::from_std(rt.client.retry_policy().max_elapsed).unwrap_or(Duration::minutes(10));
-        self.config.claim_ttl + per_call * 3
+        self.config.claim_ttl + self.call_budget(rt) * 3
+    }
+
+    /// The longest one call (with its retries) may take: the client's retry budget.
+    fn call_budget(&self, rt: &ConnectionRuntime) -> Duration {
+        Duration::from_std(rt.client.retry_policy().max_elapsed).unwrap_or(Duration::minutes(10))
     }
 
     /// Settles submissions a crash (or a lost answer) left open:
