@@ -69,6 +69,31 @@ async fn open_orders(store: &dyn Store) -> Vec<Order> {
         .collect()
 }
 
+/// A pending stock update of `sku` in the US marketplace.
+fn stock_entry(
+    id: &str,
+    sku: &str,
+    quantity: u32,
+    handling_time_days: Option<u32>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> OutboxEntry {
+    OutboxEntry {
+        id: OutboxId::new(id),
+        connection_id: conn_id(),
+        seller_id: SellerId::new(SELLER),
+        payload: OutboxPayload::InventoryUpdate {
+            marketplace_id: MarketplaceId::new(US),
+            sku: sku.to_owned(),
+            quantity,
+            handling_time_days,
+        },
+        created_at: now,
+        not_before: now,
+        attempts: 0,
+        status: OutboxStatus::Pending,
+    }
+}
+
 #[tokio::test]
 async fn a_shipment_goes_out_once_even_across_crashes() {
     let sim = simulator(41, 80.0).await;
@@ -218,22 +243,7 @@ async fn stock_goes_out_in_a_listings_feed_and_its_report_settles_the_entry() {
         .into_iter()
         .find(|(_, fba)| !fba)
         .expect("a merchant-fulfilled SKU");
-    let now = sim.now();
-    let entry = OutboxEntry {
-        id: OutboxId::new("stock-1"),
-        connection_id: conn_id(),
-        seller_id: SellerId::new(SELLER),
-        payload: OutboxPayload::InventoryUpdate {
-            marketplace_id: MarketplaceId::new(US),
-            sku: sku.clone(),
-            quantity: 37,
-            handling_time_days: Some(2),
-        },
-        created_at: now,
-        not_before: now,
-        attempts: 0,
-        status: OutboxStatus::Pending,
-    };
+    let entry = stock_entry("stock-1", &sku, 37, Some(2), sim.now());
     store.enqueue(std::slice::from_ref(&entry)).await.unwrap();
     let report = engine.run_outbound().await.unwrap();
     assert_eq!((report.submissions, report.awaiting_report), (1, 1), "{report:?}");
@@ -368,8 +378,6 @@ impl amazon_spapi::transport::Transport for PausingTransport {
 /// then, and another worker sends them, once.
 #[tokio::test]
 async fn a_worker_paused_past_the_grace_does_not_create_its_feed() {
-    use amazon_spapi::auth::LwaCredentials;
-    use amazon_spapi::client::{SpApiClient, Url};
     use orderhub_core::engine::ConnectionRuntime;
     use orderhub_core::policy::import::AdmitAll;
 
@@ -382,22 +390,7 @@ async fn a_worker_paused_past_the_grace_does_not_create_its_feed() {
         .into_iter()
         .find(|(_, fba)| !fba)
         .expect("a merchant-fulfilled SKU");
-    let now = sim.now();
-    let entry = OutboxEntry {
-        id: OutboxId::new("stock-paused"),
-        connection_id: conn_id(),
-        seller_id: SellerId::new(SELLER),
-        payload: OutboxPayload::InventoryUpdate {
-            marketplace_id: MarketplaceId::new(US),
-            sku: sku.clone(),
-            quantity: 11,
-            handling_time_days: None,
-        },
-        created_at: now,
-        not_before: now,
-        attempts: 0,
-        status: OutboxStatus::Pending,
-    };
+    let entry = stock_entry("stock-paused", &sku, 11, None, sim.now());
     store.enqueue(std::slice::from_ref(&entry)).await.unwrap();
     let create_feeds = |sim: &SimHandle| {
         sim.recorded_requests()
@@ -406,24 +399,14 @@ async fn a_worker_paused_past_the_grace_does_not_create_its_feed() {
             .count()
     };
 
-    let pausing = SpApiClient::builder()
-        .credentials(LwaCredentials::new(
-            sim.client_id(),
-            sim.client_secret(),
-            sim.seller(SELLER).unwrap().refresh_token,
-        ))
-        .endpoint(Url::parse(sim.base_url()).unwrap())
-        .lwa_endpoint(Url::parse(&sim.lwa_url()).unwrap())
-        .selling_partner_id(SELLER)
-        .clock(Arc::new(sim.clock()))
-        .sleeper(Arc::new(sim.clock()))
-        .transport(Arc::new(PausingTransport {
+    let pausing = client_over(
+        &sim,
+        Arc::new(PausingTransport {
             inner: amazon_spapi::transport::ReqwestTransport::new().unwrap(),
             clock: sim.clock(),
             pause: Duration::hours(3),
-        }))
-        .build()
-        .unwrap();
+        }),
+    );
     let paused = bare_engine(&sim, store.clone(), Arc::new(AdmitAll)).with_connection(
         ConnectionRuntime::new(connection(OrdersApiVersion::V2026_01_01, from), pausing),
     );

@@ -14,7 +14,7 @@ use super::{ConnectionRuntime, Engine, EngineError};
 use crate::adapter::{self, AdapterContext};
 use crate::domain::{
     AmazonOrderStatus, ConnectionId, FulfillmentChannel, HubStatus, InventoryItem, Order, OrdersApiVersion,
-    OutboxEntry, OutboxId, OutboxPayload, OutboxStatus,
+    OutboxId, OutboxPayload,
 };
 use crate::policy::import::{ImportContext, ImportDecision, PolicyEvent};
 use crate::ports::{ChangeSet, Cursor, UpsertOutcome};
@@ -485,8 +485,8 @@ impl Engine {
                 // The listing call for the next page may have run; its answer is dropped.
                 tracing::info!(
                     connection = %id,
-                    committed = report.seen,
-                    "page cut short by a failed per-order call; the orders before it are committed"
+                    seen = report.seen,
+                    "page cut short by a failed per-order call; the orders listed before it are committed"
                 );
                 return Err(cut.error);
             }
@@ -600,23 +600,20 @@ impl Engine {
                 continue;
             }
             let quantity = u32::try_from(item.quantity.max(0)).unwrap_or(u32::MAX);
-            changes.outbox.push(OutboxEntry {
-                id: OutboxId::new(uuid::Uuid::new_v4().to_string()),
-                connection_id: rt.connection.id.clone(),
-                seller_id: rt.connection.seller_id.clone(),
-                payload: OutboxPayload::InventoryUpdate {
-                    marketplace_id: old.marketplace_id.clone(),
-                    sku: item.sku.clone(),
-                    quantity,
-                    handling_time_days: item
-                        .handling_time_days
-                        .or(rt.connection.settings.default_handling_time_days),
-                },
-                created_at: now,
-                not_before: now,
-                attempts: 0,
-                status: OutboxStatus::Pending,
-            });
+            changes.outbox.push(
+                rt.pending_entry(
+                    OutboxId::new(uuid::Uuid::new_v4().to_string()),
+                    OutboxPayload::InventoryUpdate {
+                        marketplace_id: old.marketplace_id.clone(),
+                        sku: item.sku.clone(),
+                        quantity,
+                        handling_time_days: item
+                            .handling_time_days
+                            .or(rt.connection.settings.default_handling_time_days),
+                    },
+                    now,
+                ),
+            );
         }
     }
 

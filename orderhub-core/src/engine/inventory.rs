@@ -7,9 +7,7 @@ use amazon_spapi::fba_inventory_v1::GetInventorySummaries;
 use futures::TryStreamExt;
 
 use super::{ConnectionRuntime, Engine, EngineError};
-use crate::domain::{
-    ConnectionId, FulfillmentChannel, InventoryItem, OutboxEntry, OutboxId, OutboxPayload, OutboxStatus,
-};
+use crate::domain::{ConnectionId, FulfillmentChannel, InventoryItem, OutboxId, OutboxPayload};
 use crate::ports::{ChangeSet, Cursor};
 
 /// Cursor scope of the inventory sync: `token` holds what was last queued per marketplace and SKU
@@ -123,21 +121,16 @@ impl Engine {
                 }
                 per_market.insert(item.sku.clone(), (quantity, handling));
                 report.queued += 1;
-                changes = changes.enqueue(OutboxEntry {
-                    id: OutboxId::new(uuid::Uuid::new_v4().to_string()),
-                    connection_id: id.clone(),
-                    seller_id: rt.connection.seller_id.clone(),
-                    payload: OutboxPayload::InventoryUpdate {
+                changes = changes.enqueue(rt.pending_entry(
+                    OutboxId::new(uuid::Uuid::new_v4().to_string()),
+                    OutboxPayload::InventoryUpdate {
                         marketplace_id: m.clone(),
                         sku: item.sku.clone(),
                         quantity,
                         handling_time_days: handling,
                     },
-                    created_at: now,
-                    not_before: now,
-                    attempts: 0,
-                    status: OutboxStatus::Pending,
-                });
+                    now,
+                ));
             }
         }
         // Encoding a map of strings and numbers cannot fail; if it did, the next sync would resend all.

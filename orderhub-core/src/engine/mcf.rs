@@ -16,7 +16,7 @@ use super::import::decision_keys;
 use super::{ConnectionRuntime, Engine, EngineError};
 use crate::domain::{
     AmazonOrderId, AmazonOrderStatus, FulfillmentChannel, HubStatus, Order, OutboxEntry, OutboxId,
-    OutboxPayload, OutboxStatus, Shipment, ShipmentId, ShipmentLine,
+    OutboxPayload, Shipment, ShipmentId, ShipmentLine,
 };
 use crate::ports::{
     FulfillmentError, FulfillmentLine, FulfillmentOrderStatus, FulfillmentRequest, FulfillmentShipment,
@@ -274,19 +274,14 @@ fn confirmation(
         label_created_at: None,
         delivered_at: None,
     };
-    let entry = OutboxEntry {
-        id: OutboxId::new(format!("mcf-confirm-{}-{}", order.id, s.shipment_id)),
-        connection_id: rt.connection.id.clone(),
-        seller_id: rt.connection.seller_id.clone(),
-        payload: OutboxPayload::ShipmentConfirmation {
+    let entry = rt.pending_entry(
+        OutboxId::new(format!("mcf-confirm-{}-{}", order.id, s.shipment_id)),
+        OutboxPayload::ShipmentConfirmation {
             marketplace_id: order.marketplace_id.clone(),
             shipment,
         },
-        created_at: now,
-        not_before: now,
-        attempts: 0,
-        status: OutboxStatus::Pending,
-    };
+        now,
+    );
     Some((entry, tracking))
 }
 

@@ -148,6 +148,25 @@ pub struct ConnectionRuntime {
 }
 
 impl ConnectionRuntime {
+    /// A new outbox entry of this connection, due now, not yet attempted.
+    pub(crate) fn pending_entry(
+        &self,
+        id: OutboxId,
+        payload: OutboxPayload,
+        now: DateTime<Utc>,
+    ) -> OutboxEntry {
+        OutboxEntry {
+            id,
+            connection_id: self.connection.id.clone(),
+            seller_id: self.connection.seller_id.clone(),
+            payload,
+            created_at: now,
+            not_before: now,
+            attempts: 0,
+            status: OutboxStatus::Pending,
+        }
+    }
+
     /// A runtime for `connection` using `client`.
     pub fn new(connection: Connection, client: SpApiClient) -> Self {
         ConnectionRuntime {
@@ -291,19 +310,14 @@ impl Engine {
         };
         let now = self.now();
         let id = OutboxId::new(format!("ship-{}", shipment.id));
-        let entry = OutboxEntry {
-            id: id.clone(),
-            connection_id: rt.connection.id.clone(),
-            seller_id: rt.connection.seller_id.clone(),
-            payload: OutboxPayload::ShipmentConfirmation {
+        let entry = rt.pending_entry(
+            id.clone(),
+            OutboxPayload::ShipmentConfirmation {
                 marketplace_id: order.marketplace_id.clone(),
                 shipment,
             },
-            created_at: now,
-            not_before: now,
-            attempts: 0,
-            status: OutboxStatus::Pending,
-        };
+            now,
+        );
         self.update_order(&order_id, &[entry], &mut |o: &mut Order| {
             if !matches!(o.hub_status, HubStatus::Canceled) {
                 o.hub_status = HubStatus::Shipped;
@@ -357,20 +371,15 @@ impl Engine {
                     }
                     order.metadata.set(decision_keys::RESTOCKED, "1");
                 }
-                changes = changes.enqueue(OutboxEntry {
-                    id: id.clone(),
-                    connection_id: rt.connection.id.clone(),
-                    seller_id: rt.connection.seller_id.clone(),
-                    payload: OutboxPayload::Cancellation {
+                changes = changes.enqueue(rt.pending_entry(
+                    id.clone(),
+                    OutboxPayload::Cancellation {
                         order_id: order_id.clone(),
                         lines: Vec::new(),
                         reason,
                     },
-                    created_at: now,
-                    not_before: now,
-                    attempts: 0,
-                    status: OutboxStatus::Pending,
-                });
+                    now,
+                ));
             }
             order.hub_status = HubStatus::Canceled;
             changes = changes.save(order);

@@ -376,16 +376,124 @@ impl fmt::Debug for ImportDecision {
     }
 }
 
+/// A sorted list keyed by text whose emptied entries stay allocated for reuse: `items[..len]` are the
+/// entries, sorted by key (byte order, as a `BTreeMap<String, _>` keeps them); `items[len..]` are emptied
+/// entries whose buffers the next inserts reuse. The common core of [`TagSet`] and [`MetadataChanges`].
+struct SortedReuse<T> {
+    items: Vec<T>,
+    len: usize,
+}
+
+impl<T> Default for SortedReuse<T> {
+    fn default() -> Self {
+        SortedReuse {
+            items: Vec::new(),
+            len: 0,
+        }
+    }
+}
+
+/// An entry of a [`SortedReuse`] list.
+trait Keyed {
+    /// The entry's key.
+    fn key(&self) -> &str;
+    /// A new entry for `key` (its value to be overwritten).
+    fn fresh(key: &str) -> Self;
+    /// Makes an emptied entry the entry for `key`, reusing its buffer (its value to be overwritten).
+    fn refill(&mut self, key: &str);
+}
+
+impl<T: Keyed> SortedReuse<T> {
+    #[inline]
+    fn as_slice(&self) -> &[T] {
+        self.items.get(..self.len).unwrap_or_default()
+    }
+
+    #[inline]
+    fn find(&self, key: &str) -> Result<usize, usize> {
+        self.as_slice().binary_search_by(|e| e.key().cmp(key))
+    }
+
+    /// The position of `key`'s entry and whether it was added just now.
+    #[inline]
+    fn slot(&mut self, key: &str) -> (usize, bool) {
+        let at = match self.find(key) {
+            Ok(i) => return (i, false),
+            Err(at) => at,
+        };
+        match self.items.get_mut(self.len) {
+            Some(spare) => {
+                spare.refill(key);
+                if let Some(moved) = self.items.get_mut(at..=self.len) {
+                    moved.rotate_right(1);
+                }
+            }
+            None => self.items.insert(at, T::fresh(key)),
+        }
+        self.len += 1;
+        (at, true)
+    }
+
+    #[inline]
+    fn clear(&mut self) {
+        self.len = 0;
+    }
+}
+
+impl<T: Clone + Keyed> Clone for SortedReuse<T> {
+    fn clone(&self) -> Self {
+        SortedReuse {
+            items: self.as_slice().to_vec(),
+            len: self.len,
+        }
+    }
+}
+
+impl<T: PartialEq + Keyed> PartialEq for SortedReuse<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_slice() == other.as_slice()
+    }
+}
+
+impl<T: Eq + Keyed> Eq for SortedReuse<T> {}
+
+impl Keyed for String {
+    #[inline]
+    fn key(&self) -> &str {
+        self
+    }
+    #[inline]
+    fn fresh(key: &str) -> Self {
+        key.to_owned()
+    }
+    #[inline]
+    fn refill(&mut self, key: &str) {
+        self.clear();
+        self.push_str(key);
+    }
+}
+
+impl Keyed for (String, MetadataChange) {
+    #[inline]
+    fn key(&self) -> &str {
+        &self.0
+    }
+    #[inline]
+    fn fresh(key: &str) -> Self {
+        (key.to_owned(), MetadataChange::Remove)
+    }
+    #[inline]
+    fn refill(&mut self, key: &str) {
+        self.0.refill(key);
+    }
+}
+
 /// A set of tags, in order (byte order, as `BTreeSet<String>` keeps them).
 ///
 /// A sorted list: decisions hold a handful of tags, and [`TagSet::clear`] keeps the tags' buffers for the
 /// next inserts, so a reused set allocates nothing once warm.
-#[derive(Default)]
-pub struct TagSet {
-    /// `items[..len]`: the tags, sorted; `items[len..]`: emptied buffers for reuse.
-    items: Vec<String>,
-    len: usize,
-}
+#[derive(Default, Clone, PartialEq, Eq)]
+pub struct TagSet(SortedReuse<String>);
 
 impl TagSet {
     /// An empty set.
@@ -396,7 +504,7 @@ impl TagSet {
     /// The tags, sorted.
     #[inline]
     pub fn as_slice(&self) -> &[String] {
-        self.items.get(..self.len).unwrap_or_default()
+        self.0.as_slice()
     }
 
     /// Iterates over the tags in order.
@@ -408,68 +516,32 @@ impl TagSet {
     /// The number of tags.
     #[inline]
     pub fn len(&self) -> usize {
-        self.len
+        self.0.len
     }
 
     /// Whether there are none.
     #[inline]
     pub fn is_empty(&self) -> bool {
-        self.len == 0
+        self.0.len == 0
     }
 
     /// Whether `tag` is in the set.
     #[inline]
     pub fn contains(&self, tag: &str) -> bool {
-        self.find(tag).is_ok()
-    }
-
-    #[inline]
-    fn find(&self, tag: &str) -> Result<usize, usize> {
-        self.as_slice().binary_search_by(|t| t.as_str().cmp(tag))
+        self.0.find(tag).is_ok()
     }
 
     /// Adds `tag`; `false` if it was already there.
     #[inline]
     pub fn insert(&mut self, tag: &str) -> bool {
-        let Err(at) = self.find(tag) else {
-            return false;
-        };
-        match self.items.get_mut(self.len) {
-            Some(buf) => {
-                buf.clear();
-                buf.push_str(tag);
-                if let Some(moved) = self.items.get_mut(at..=self.len) {
-                    moved.rotate_right(1);
-                }
-            }
-            None => self.items.insert(at, tag.to_owned()),
-        }
-        self.len += 1;
-        true
+        self.0.slot(tag).1
     }
 
     /// Removes every tag, keeping their buffers.
     pub fn clear(&mut self) {
-        self.len = 0;
+        self.0.clear();
     }
 }
-
-impl Clone for TagSet {
-    fn clone(&self) -> Self {
-        TagSet {
-            items: self.as_slice().to_vec(),
-            len: self.len,
-        }
-    }
-}
-
-impl PartialEq for TagSet {
-    fn eq(&self, other: &Self) -> bool {
-        self.as_slice() == other.as_slice()
-    }
-}
-
-impl Eq for TagSet {}
 
 impl fmt::Debug for TagSet {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -506,12 +578,8 @@ impl<S: AsRef<str>> Extend<S> for TagSet {
 ///
 /// A sorted list: decisions change a handful of keys, and [`MetadataChanges::clear`] keeps the entries'
 /// buffers for the next changes, so a reused map allocates nothing once warm.
-#[derive(Default)]
-pub struct MetadataChanges {
-    /// `items[..len]`: the changes, sorted by key; `items[len..]`: emptied entries for reuse.
-    items: Vec<(String, MetadataChange)>,
-    len: usize,
-}
+#[derive(Default, Clone, PartialEq, Eq)]
+pub struct MetadataChanges(SortedReuse<(String, MetadataChange)>);
 
 impl MetadataChanges {
     /// No changes.
@@ -522,7 +590,7 @@ impl MetadataChanges {
     /// The changes, sorted by key.
     #[inline]
     pub fn as_slice(&self) -> &[(String, MetadataChange)] {
-        self.items.get(..self.len).unwrap_or_default()
+        self.0.as_slice()
     }
 
     /// Iterates over the changes in key order.
@@ -534,56 +602,36 @@ impl MetadataChanges {
     /// The number of keys changed.
     #[inline]
     pub fn len(&self) -> usize {
-        self.len
+        self.0.len
     }
 
     /// Whether no key is changed.
     #[inline]
     pub fn is_empty(&self) -> bool {
-        self.len == 0
-    }
-
-    #[inline]
-    fn find(&self, key: &str) -> Result<usize, usize> {
-        self.as_slice().binary_search_by(|(k, _)| k.as_str().cmp(key))
+        self.0.len == 0
     }
 
     /// The change to `key`, if any.
     #[inline]
     pub fn get(&self, key: &str) -> Option<&MetadataChange> {
-        self.find(key)
+        self.0
+            .find(key)
             .ok()
-            .and_then(|i| self.items.get(i))
+            .and_then(|i| self.as_slice().get(i))
             .map(|(_, c)| c)
     }
 
     /// Whether `key` is changed.
     #[inline]
     pub fn contains_key(&self, key: &str) -> bool {
-        self.find(key).is_ok()
+        self.0.find(key).is_ok()
     }
 
     /// The change to `key`, added (reusing an emptied entry; its value is to be overwritten) if missing.
     #[inline]
     fn entry(&mut self, key: &str) -> &mut MetadataChange {
-        let at = match self.find(key) {
-            Ok(i) => i,
-            Err(at) => {
-                match self.items.get_mut(self.len) {
-                    Some((k, _)) => {
-                        k.clear();
-                        k.push_str(key);
-                        if let Some(moved) = self.items.get_mut(at..=self.len) {
-                            moved.rotate_right(1);
-                        }
-                    }
-                    None => self.items.insert(at, (key.to_owned(), MetadataChange::Remove)),
-                }
-                self.len += 1;
-                at
-            }
-        };
-        &mut self.items[at].1
+        let (at, _) = self.0.slot(key);
+        &mut self.0.items[at].1
     }
 
     /// Sets `key` to `value` (replacing an earlier change to it).
@@ -607,26 +655,9 @@ impl MetadataChanges {
     /// Removes every change, keeping the entries' buffers.
     #[inline]
     pub fn clear(&mut self) {
-        self.len = 0;
+        self.0.clear();
     }
 }
-
-impl Clone for MetadataChanges {
-    fn clone(&self) -> Self {
-        MetadataChanges {
-            items: self.as_slice().to_vec(),
-            len: self.len,
-        }
-    }
-}
-
-impl PartialEq for MetadataChanges {
-    fn eq(&self, other: &Self) -> bool {
-        self.as_slice() == other.as_slice()
-    }
-}
-
-impl Eq for MetadataChanges {}
 
 impl fmt::Debug for MetadataChanges {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -466,6 +466,14 @@ mod jobs_support {
             path_suffix,
             lose,
         };
+        client_over(sim, Arc::new(transport))
+    }
+
+    /// The seller's client over `transport` (which wraps the real one to inject a failure or a pause).
+    pub fn client_over(
+        sim: &SimHandle,
+        transport: Arc<dyn amazon_spapi::transport::Transport>,
+    ) -> SpApiClient {
         SpApiClient::builder()
             .credentials(LwaCredentials::new(
                 sim.client_id(),
@@ -477,7 +485,7 @@ mod jobs_support {
             .selling_partner_id(SELLER)
             .clock(Arc::new(sim.clock()))
             .sleeper(Arc::new(sim.clock()))
-            .transport(Arc::new(transport))
+            .transport(transport)
             .build()
             .unwrap()
     }
